@@ -1,0 +1,151 @@
+/**
+ * The core: one project open, its services behind the contract. Electron, the web host and the CLI
+ * all create a Core and talk to it through `services` (typed) or `dispatch` (validated, for untrusted
+ * callers). Nothing here knows which host it runs in.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServiceMap } from '../../shared/contract.ts';
+import { createDispatch, type Dispatch } from './dispatch.ts';
+import { DocumentRepository } from './documents/document-repository.ts';
+import { DocumentService } from './documents/document-service.ts';
+import { OpLog } from './history/oplog.ts';
+import { collectFromPaths, collectFromUploads, type EntryError, type ImportEntry } from './import/files.ts';
+import { importEntries, type ImportProgress } from './import/import-service.ts';
+import { ensureIdentity, type ProjectIdentity } from './project/project-repository.ts';
+import { Emitter, Jobs, Lane } from './runtime.ts';
+import { SearchService } from './search/search-service.ts';
+import { openDatabase, type Db } from './store/database.ts';
+
+export interface CoreOptions {
+  dbPath: string;
+  nativeBinding?: string;
+  analystName?: string;
+  /** Folder holding `sample/` (the sample project). Defaults to the checkout's `resources/`. */
+  resourcesDir?: string;
+}
+
+export interface Core {
+  readonly path: string;
+  readonly db: Db;
+  readonly identity: ProjectIdentity;
+  readonly services: ServiceMap;
+  readonly dispatch: Dispatch;
+  readonly events: Emitter;
+  /** Imports files and folders from disk (CLI, Electron's dialogs). */
+  importPaths(paths: string[], options?: { jobId?: string; onProgress?: (p: ImportProgress) => void }): Promise<
+    Awaited<ReturnType<ServiceMap['documents:import']>>
+  >;
+  close(): void;
+}
+
+export const defaultResourcesDir = (): string => fileURLToPath(new URL('../../resources/', import.meta.url));
+
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const identity = ensureIdentity(db, options.analystName);
+  const lane = new Lane();
+  const jobs = new Jobs();
+  const events = new Emitter();
+  const oplog = new OpLog(db, identity.projectId);
+  const documents = new DocumentRepository(db);
+  const documentService = new DocumentService(db, documents, oplog, () => identity.analystId);
+  const search = new SearchService(db, documents);
+  const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+
+  const runImport = (jobId: string, collected: { entries: ImportEntry[]; errors: EntryError[] }, onProgress?: (p: ImportProgress) => void) =>
+    lane.run(async () => {
+      const signal = jobs.start(jobId);
+      try {
+        const report = await importEntries(
+          { db, documents, oplog, origin: identity.projectId, analystId: identity.analystId },
+          collected.entries,
+          collected.errors,
+          {
+            signal,
+            onProgress: (p) => {
+              onProgress?.(p);
+              events.emit('progress', { jobId, ...p });
+            },
+          },
+        );
+        if (report.batchId) changed('documents');
+        return report;
+      } finally {
+        jobs.finish(jobId);
+      }
+    });
+
+  const changed = (what: 'documents' | 'history' | 'project') => {
+    events.emit('changed', { what });
+    if (what !== 'history') events.emit('changed', { what: 'history' });
+  };
+
+  const services: ServiceMap = {
+    'project:info': () =>
+      lane.run(() => ({
+        path: path.resolve(options.dbPath),
+        projectId: identity.projectId,
+        analyst: { id: identity.analystId, displayName: identity.analystName },
+        documentCount: documents.count(),
+        canUndo: oplog.canUndo(),
+        canRedo: oplog.canRedo(),
+      })),
+    'project:openSample': async ({ jobId }) => {
+      const sampleDir = path.join(resourcesDir, 'sample');
+      const collected = await collectFromPaths([sampleDir]);
+      return runImport(jobId, collected);
+    },
+    'documents:list': (input) => lane.run(() => documents.list(input, input.offset, input.limit)),
+    'documents:outlets': () => lane.run(() => documents.outlets()),
+    'documents:get': ({ id }) => lane.run(() => documentService.get(id)),
+    'documents:update': ({ id, revision, patch }) =>
+      lane.run(() => {
+        const out = documentService.update(id, revision, patch);
+        changed('documents');
+        return out;
+      }),
+    'documents:delete': ({ ids }) =>
+      lane.run(() => {
+        const deleted = documentService.delete(ids);
+        if (deleted > 0) changed('documents');
+        return { deleted };
+      }),
+    'documents:import': ({ jobId, files }) => runImport(jobId, collectFromUploads(files)),
+    // Deliberately outside the lane: a cancel must be heard while the import holds it.
+    'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'history:undo': () =>
+      lane.run(() => {
+        const label = oplog.undo(identity.analystId);
+        if (label) changed('documents');
+        return label === null ? null : { label };
+      }),
+    'history:redo': () =>
+      lane.run(() => {
+        const label = oplog.redo(identity.analystId);
+        if (label) changed('documents');
+        return label === null ? null : { label };
+      }),
+    'search:query': (input) => lane.run(() => search.search(input)),
+  };
+
+  return {
+    path: options.dbPath,
+    db,
+    identity,
+    services,
+    dispatch: createDispatch(services),
+    events,
+    importPaths: async (paths, opts = {}) => {
+      const collected = await collectFromPaths(paths);
+      return runImport(opts.jobId ?? `cli-${Date.now()}`, collected, opts.onProgress);
+    },
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** True when `dir` holds a sample project. */
+export const hasSample = (resourcesDir: string): boolean => fs.existsSync(path.join(resourcesDir, 'sample'));

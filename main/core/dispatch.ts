@@ -1,0 +1,31 @@
+/**
+ * The one door: validates a call against the contract, runs the service, and maps whatever happens
+ * to a `Result`. Electron IPC and the web host both call this, and hold no logic of their own.
+ */
+import { channels, isChannelName, type ServiceMap } from '../../shared/contract.ts';
+import type { Result } from '../../shared/result.ts';
+import { toErrorInfo } from './errors.ts';
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(services: ServiceMap, log?: (e: unknown) => void): Dispatch {
+  return async (channel, input) => {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${channel}".` } };
+    }
+    const parsed = channels[channel].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+      return {
+        ok: false,
+        error: { code: 'VALIDATION', message: `Invalid input for ${channel}: ${issues.join('; ')}`, details: issues },
+      };
+    }
+    try {
+      const handler = services[channel] as (i: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toErrorInfo(error, log) };
+    }
+  };
+}

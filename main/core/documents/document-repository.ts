@@ -1,0 +1,195 @@
+/**
+ * SQL for documents, their import provenance and their full-text index rows. No rules here: the
+ * services decide, this file only reads and writes.
+ */
+import type { Db } from '../store/database.ts';
+import type { DocumentMeta, DocumentSummary, ImportRecord } from '../../../shared/contract.ts';
+
+export interface DocumentFilter {
+  outlet?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface NewDocument extends DocumentMeta {
+  id: string;
+  origin: string;
+  createdAt: string;
+  createdBy: string;
+  sha256: string;
+  text: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  wordCount: number;
+}
+
+export interface NewImport {
+  id: string;
+  origin: string;
+  documentId: string;
+  batchId: string;
+  analystId: string;
+  importedAt: string;
+  fileName: string;
+  filePath: string | null;
+  encoding: string;
+  byteLength: number;
+  originalBytes: Uint8Array | null;
+  sidecar: string | null;
+  proposed: string | null;
+  duplicate: boolean;
+}
+
+/** The document columns an operation snapshot may carry (the text never changes). */
+export const DOCUMENT_SNAPSHOT_COLUMNS = ['title', 'outlet', 'author', 'url', 'published', 'deleted_at'] as const;
+export type DocumentSnapshot = Partial<Record<(typeof DOCUMENT_SNAPSHOT_COLUMNS)[number], string | null>>;
+
+const SUMMARY_COLUMNS = `id, revision, title, outlet, author, url, published, language, direction,
+  word_count AS wordCount, created_at AS importedAt, sha256`;
+
+/** Partial dates compare as intervals: "2023" spans 2023-01-01 to 2023-12-31. */
+const DATE_LO = `(published || substr('0000-01-01', length(published) + 1))`;
+const DATE_HI = `(published || substr('9999-12-31', length(published) + 1))`;
+export const lowerBound = (d: string): string => d + '0000-01-01'.slice(d.length);
+export const upperBound = (d: string): string => d + '9999-12-31'.slice(d.length);
+
+export function filterSql(filter: DocumentFilter, alias = 'd'): { where: string; params: unknown[] } {
+  const clauses = [`${alias}.deleted_at IS NULL`];
+  const params: unknown[] = [];
+  if (filter.outlet) {
+    clauses.push(`${alias}.outlet = ? COLLATE NOCASE`);
+    params.push(filter.outlet);
+  }
+  if (filter.from) {
+    clauses.push(`${alias}.published IS NOT NULL AND ${DATE_HI.replaceAll('published', `${alias}.published`)} >= ?`);
+    params.push(lowerBound(filter.from));
+  }
+  if (filter.to) {
+    clauses.push(`${alias}.published IS NOT NULL AND ${DATE_LO.replaceAll('published', `${alias}.published`)} <= ?`);
+    params.push(upperBound(filter.to));
+  }
+  return { where: clauses.join(' AND '), params };
+}
+
+export class DocumentRepository {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      bySha: db.prepare(`SELECT seq, id, deleted_at AS deletedAt, title, outlet, author, url, published FROM documents WHERE sha256 = ?`),
+      insert: db.prepare(
+        `INSERT INTO documents (id, origin, created_at, created_by, updated_at, sha256, text, title, outlet, author, url,
+           published, language, direction, word_count)
+         VALUES (@id, @origin, @createdAt, @createdBy, @createdAt, @sha256, @text, @title, @outlet, @author, @url,
+           @published, @language, @direction, @wordCount)`,
+      ),
+      insertImport: db.prepare(
+        `INSERT INTO document_imports (id, origin, document_id, batch_id, analyst_id, imported_at, file_name, file_path,
+           encoding, byte_length, original_bytes, sidecar, proposed, duplicate)
+         VALUES (@id, @origin, @documentId, @batchId, @analystId, @importedAt, @fileName, @filePath,
+           @encoding, @byteLength, @originalBytes, @sidecar, @proposed, @duplicate)`,
+      ),
+      ftsInsert: db.prepare(`INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)`),
+      ftsDelete: db.prepare(`DELETE FROM documents_fts WHERE rowid = ?`),
+      get: db.prepare(`SELECT ${SUMMARY_COLUMNS}, text, seq FROM documents WHERE id = ? AND deleted_at IS NULL`),
+      row: db.prepare(`SELECT seq, title, outlet, author, url, published, deleted_at, text, revision FROM documents WHERE id = ?`),
+      imports: db.prepare(
+        `SELECT i.id, i.file_name AS fileName, i.file_path AS filePath, i.imported_at AS importedAt,
+           a.display_name AS analyst, i.encoding, i.byte_length AS byteLength, i.duplicate, i.sidecar, i.proposed
+         FROM document_imports i JOIN analysts a ON a.id = i.analyst_id
+         WHERE i.document_id = ? AND i.deleted_at IS NULL ORDER BY i.seq`,
+      ),
+      outlets: db.prepare(
+        `SELECT DISTINCT outlet FROM documents WHERE deleted_at IS NULL AND outlet IS NOT NULL ORDER BY outlet COLLATE NOCASE`,
+      ).pluck(),
+      importDeleted: db.prepare(`UPDATE document_imports SET deleted_at = ?, revision = revision + 1 WHERE id = ?`),
+      liveCount: db.prepare(`SELECT count(*) FROM documents WHERE deleted_at IS NULL`).pluck(),
+    };
+  }
+
+  findBySha(sha256: string): { seq: number; id: string; deletedAt: string | null } & DocumentMeta | undefined {
+    return this.s.bySha.get(sha256) as ({ seq: number; id: string; deletedAt: string | null } & DocumentMeta) | undefined;
+  }
+
+  insert(doc: NewDocument): number {
+    return Number(this.s.insert.run(doc).lastInsertRowid);
+  }
+
+  insertImport(rec: NewImport): void {
+    this.s.insertImport.run({ ...rec, duplicate: rec.duplicate ? 1 : 0 });
+  }
+
+  indexInsert(seq: number, foldedTitle: string, foldedBody: string): void {
+    this.s.ftsInsert.run(seq, foldedTitle, foldedBody);
+  }
+
+  indexDelete(seq: number): void {
+    this.s.ftsDelete.run(seq);
+  }
+
+  count(): number {
+    return this.s.liveCount.get() as number;
+  }
+
+  list(filter: DocumentFilter, offset: number, limit: number): { total: number; items: DocumentSummary[] } {
+    const { where, params } = filterSql(filter);
+    const total = this.db.prepare(`SELECT count(*) FROM documents d WHERE ${where}`).pluck().get(...params) as number;
+    const items = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY d.created_at, d.seq LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as DocumentSummary[];
+    return { total, items };
+  }
+
+  summariesBySeq(seqs: number[]): Map<number, DocumentSummary> {
+    const out = new Map<number, DocumentSummary>();
+    if (seqs.length === 0) return out;
+    const rows = this.db
+      .prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM documents WHERE seq IN (${seqs.map(() => '?').join(',')})`)
+      .all(...seqs) as Array<DocumentSummary & { seq: number }>;
+    for (const { seq, ...rest } of rows) out.set(seq, rest);
+    return out;
+  }
+
+  get(id: string): (DocumentSummary & { text: string; seq: number }) | undefined {
+    return this.s.get.get(id) as (DocumentSummary & { text: string; seq: number }) | undefined;
+  }
+
+  /** The raw row, tombstoned or not, for snapshots and undo. */
+  row(id: string): { seq: number; text: string; revision: number; deleted_at: string | null } & DocumentMeta | undefined {
+    return this.s.row.get(id) as ({ seq: number; text: string; revision: number; deleted_at: string | null } & DocumentMeta) | undefined;
+  }
+
+  imports(documentId: string): ImportRecord[] {
+    return (this.s.imports.all(documentId) as Array<Record<string, unknown>>).map((r) => ({
+      id: r.id as string,
+      fileName: r.fileName as string,
+      filePath: (r.filePath as string | null) ?? null,
+      importedAt: r.importedAt as string,
+      analyst: r.analyst as string,
+      encoding: r.encoding as string,
+      byteLength: r.byteLength as number,
+      duplicate: r.duplicate === 1,
+      sidecar: r.sidecar ? (JSON.parse(r.sidecar as string) as Record<string, unknown>) : null,
+      proposed: r.proposed ? (JSON.parse(r.proposed as string) as Record<string, unknown>) : null,
+    }));
+  }
+
+  outlets(): string[] {
+    return this.s.outlets.all() as string[];
+  }
+
+  /** Writes snapshot columns; bumps the revision. Returns false if the expected revision is stale. */
+  write(id: string, snapshot: DocumentSnapshot, at: string, expectedRevision?: number): boolean {
+    const cols = Object.keys(snapshot).filter((c) => (DOCUMENT_SNAPSHOT_COLUMNS as readonly string[]).includes(c));
+    const sets = cols.map((c) => `${c} = @${c}`);
+    const guard = expectedRevision === undefined ? '' : ' AND revision = @expectedRevision';
+    const info = this.db
+      .prepare(`UPDATE documents SET ${[...sets, 'revision = revision + 1', 'updated_at = @at'].join(', ')} WHERE id = @id${guard}`)
+      .run({ ...snapshot, id, at, expectedRevision });
+    return info.changes === 1;
+  }
+
+  setImportDeleted(importId: string, deletedAt: string | null): void {
+    this.s.importDeleted.run(deletedAt, importId);
+  }
+}

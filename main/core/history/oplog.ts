@@ -1,0 +1,161 @@
+/**
+ * The operation log and undo/redo on top of it.
+ *
+ * Every user action opens one group (the undo unit) and records one operation per entity it changes,
+ * with the changed columns before and after, in the same transaction as the change itself. Undo
+ * appends a new group that applies each `before` in reverse order; redo appends one that applies each
+ * `after` again. Nothing in `operations` is ever updated or deleted: it is the provenance record.
+ *
+ * Snapshots are objects of column values; `null` means "not live" (never created, or tombstoned).
+ * Each entity type registers an applier that knows how to write a snapshot back.
+ */
+import type { Db } from '../store/database.ts';
+import { newId } from '../ids.ts';
+
+export type Snapshot = Record<string, unknown> | null;
+export type Applier = (entityId: string, snapshot: Snapshot, at: string) => void;
+
+export interface Group {
+  id: string;
+  analystId: string;
+  at: string;
+}
+
+export interface HistoryEntry {
+  groupId: string;
+  kind: 'do' | 'undo' | 'redo';
+  label: string;
+  analyst: string;
+  at: string;
+  action: string;
+  before: Snapshot;
+  after: Snapshot;
+}
+
+interface GroupRow {
+  id: string;
+  label: string;
+}
+
+export class OpLog {
+  private readonly appliers = new Map<string, Applier>();
+  private readonly stmts;
+
+  constructor(
+    private readonly db: Db,
+    private readonly origin: string,
+  ) {
+    this.stmts = {
+      nextApplied: db.prepare(`SELECT coalesce(max(applied_seq), 0) + 1 AS n FROM op_groups`).pluck(),
+      clearRedo: db.prepare(`UPDATE op_groups SET redoable = 0 WHERE redoable = 1`),
+      insertGroup: db.prepare(
+        `INSERT INTO op_groups (id, kind, label, analyst_id, at, origin, target_id, state, applied_seq, redoable)
+         VALUES (@id, @kind, @label, @analystId, @at, @origin, @targetId, @state, @appliedSeq, 0)`,
+      ),
+      insertOp: db.prepare(
+        `INSERT INTO operations (group_id, action, entity_type, entity_id, before, after)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      topUndo: db.prepare(
+        `SELECT id, label FROM op_groups WHERE kind = 'do' AND state = 'done' ORDER BY applied_seq DESC LIMIT 1`,
+      ),
+      topRedo: db.prepare(
+        `SELECT id, label FROM op_groups WHERE kind = 'do' AND state = 'undone' AND redoable = 1
+         ORDER BY applied_seq DESC LIMIT 1`,
+      ),
+      opsOf: db.prepare(`SELECT action, entity_type, entity_id, before, after FROM operations WHERE group_id = ? ORDER BY seq`),
+      setState: db.prepare(`UPDATE op_groups SET state = ?, applied_seq = ?, redoable = ? WHERE id = ?`),
+      history: db.prepare(
+        `SELECT g.id AS groupId, g.kind, g.label, a.display_name AS analyst, g.at, o.action, o.before, o.after
+         FROM operations o JOIN op_groups g ON g.id = o.group_id JOIN analysts a ON a.id = g.analyst_id
+         WHERE o.entity_type = ? AND o.entity_id = ? ORDER BY o.seq`,
+      ),
+    };
+  }
+
+  register(entityType: string, applier: Applier): void {
+    this.appliers.set(entityType, applier);
+  }
+
+  /** Opens a new undo unit. Call inside the action's transaction. */
+  begin(label: string, analystId: string, at = new Date().toISOString()): Group {
+    const id = newId();
+    this.stmts.clearRedo.run();
+    this.stmts.insertGroup.run({
+      id, kind: 'do', label, analystId, at, origin: this.origin, targetId: null, state: 'done',
+      appliedSeq: this.stmts.nextApplied.get() as number,
+    });
+    return { id, analystId, at };
+  }
+
+  record(group: Group, action: string, entityType: string, entityId: string, before: Snapshot, after: Snapshot): void {
+    this.stmts.insertOp.run(group.id, action, entityType, entityId, json(before), json(after));
+  }
+
+  canUndo(): string | null {
+    return (this.stmts.topUndo.get() as GroupRow | undefined)?.label ?? null;
+  }
+
+  canRedo(): string | null {
+    return (this.stmts.topRedo.get() as GroupRow | undefined)?.label ?? null;
+  }
+
+  /** Reverses the latest action still in effect. Returns its label, or null if there is none. */
+  undo(analystId: string): string | null {
+    return this.db.transaction(() => {
+      const target = this.stmts.topUndo.get() as GroupRow | undefined;
+      if (!target) return null;
+      this.replay(target, 'undo', analystId);
+      this.stmts.setState.run('undone', this.stmts.nextApplied.get(), 1, target.id);
+      return target.label;
+    })();
+  }
+
+  /** Re-applies the latest undone action, unless something new was done since. */
+  redo(analystId: string): string | null {
+    return this.db.transaction(() => {
+      const target = this.stmts.topRedo.get() as GroupRow | undefined;
+      if (!target) return null;
+      this.replay(target, 'redo', analystId);
+      this.stmts.setState.run('done', this.stmts.nextApplied.get(), 0, target.id);
+      return target.label;
+    })();
+  }
+
+  /** Every logged change of one entity, oldest first. */
+  history(entityType: string, entityId: string): HistoryEntry[] {
+    return (this.stmts.history.all(entityType, entityId) as Array<Record<string, string>>).map((r) => ({
+      groupId: r.groupId!,
+      kind: r.kind as HistoryEntry['kind'],
+      label: r.label!,
+      analyst: r.analyst!,
+      at: r.at!,
+      action: r.action!,
+      before: parse(r.before ?? null),
+      after: parse(r.after ?? null),
+    }));
+  }
+
+  private replay(target: GroupRow, kind: 'undo' | 'redo', analystId: string): void {
+    const at = new Date().toISOString();
+    const id = newId();
+    this.stmts.insertGroup.run({
+      id, kind, label: target.label, analystId, at, origin: this.origin, targetId: target.id, state: null, appliedSeq: null,
+    });
+    const ops = this.stmts.opsOf.all(target.id) as Array<{
+      action: string; entity_type: string; entity_id: string; before: string | null; after: string | null;
+    }>;
+    if (kind === 'undo') ops.reverse();
+    for (const op of ops) {
+      const applier = this.appliers.get(op.entity_type);
+      if (!applier) throw new Error(`No applier registered for ${op.entity_type}`);
+      const from = kind === 'undo' ? op.after : op.before;
+      const to = kind === 'undo' ? op.before : op.after;
+      applier(op.entity_id, parse(to), at);
+      this.stmts.insertOp.run(id, `${kind}:${op.action}`, op.entity_type, op.entity_id, from, to);
+    }
+  }
+}
+
+const json = (s: Snapshot): string | null => (s === null ? null : JSON.stringify(s));
+const parse = (s: string | null): Snapshot => (s === null ? null : (JSON.parse(s) as Record<string, unknown>));

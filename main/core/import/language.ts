@@ -1,0 +1,114 @@
+/**
+ * Language and writing direction, cheaply: one pass over at most the first 20,000 characters counts
+ * letters by script, and ASCII words against short stopword lists. Enough to set `dir` and a useful
+ * tag; the analyst corrects the rare miss. Arabic script is told apart from Persian and Urdu by the
+ * letters only those languages use.
+ */
+
+export type Direction = 'ltr' | 'rtl';
+export interface DetectedLanguage {
+  /** A BCP 47 tag: 'ar', 'fa', 'ur', 'he', 'en', 'fr', 'es', 'de', 'und-Latn' or 'und'. */
+  language: string;
+  direction: Direction;
+}
+
+const SAMPLE_CHARS = 20_000;
+
+const STOPWORDS: Record<string, ReadonlySet<string>> = {
+  en: new Set('the of and to in is that for on with was as by it are from at be has have were said this which an its their not but'.split(' ')),
+  fr: new Set('le la les des du et est une un dans que pour sur au qui pas par avec ont sont été ce aux il elle ses'.split(' ')),
+  es: new Set('el la los las del y en que por con una un es para se al su sus fue como más pero lo'.split(' ')),
+  de: new Set('der die das und ist nicht mit den dem ein eine zu von auf im sich des für dass wurde sind auch'.split(' ')),
+};
+// Words listed for two languages ("la", "en") count for both; the margin below handles that.
+const MIN_STOPWORD_SHARE = 0.12;
+const MAX_STOPWORD = Math.max(...Object.values(STOPWORDS).flatMap((set) => [...set].map((w) => w.length)));
+
+const isArabicLetter = (c: number): boolean =>
+  (c >= 0x0620 && c <= 0x064a) ||
+  (c >= 0x066e && c <= 0x06d3) ||
+  c === 0x06d5 ||
+  (c >= 0x06fa && c <= 0x06ff) ||
+  (c >= 0x0750 && c <= 0x077f) ||
+  (c >= 0x08a0 && c <= 0x08ff) ||
+  (c >= 0xfb50 && c <= 0xfdff) ||
+  (c >= 0xfe70 && c <= 0xfeff);
+const isHebrewLetter = (c: number): boolean => (c >= 0x05d0 && c <= 0x05ea) || (c >= 0xfb1d && c <= 0xfb4f);
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isLatinExtra = (c: number): boolean =>
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+/** پ چ ژ گ ک ی: Persian (and Urdu) letters; standard Arabic writes ي ك instead of ی ک. */
+const isPersianLetter = (c: number): boolean =>
+  c === 0x067e || c === 0x0686 || c === 0x0698 || c === 0x06af || c === 0x06a9 || c === 0x06cc;
+/** ٹ ڈ ڑ ں ھ ہ ے: letters of Urdu. */
+const isUrduLetter = (c: number): boolean =>
+  c === 0x0679 || c === 0x0688 || c === 0x0691 || c === 0x06ba || c === 0x06be || c === 0x06c1 || c === 0x06d2;
+const OTHER_LETTER = /\p{L}/u;
+
+/** Detects the main language and direction of a text. */
+export function detectLanguage(text: string): DetectedLanguage {
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  let arabic = 0, persian = 0, urdu = 0, hebrew = 0, latin = 0, other = 0, words = 0;
+  const hits: Record<string, number> = { en: 0, fr: 0, es: 0, de: 0 };
+  let wordStart = -1;
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 0x20;
+    if (isAsciiLetter(c) || isLatinExtra(c)) {
+      latin++;
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      words++;
+      // Every stopword has at most MAX_STOPWORD letters: longer words need no lookup (nor a copy).
+      if (i - wordStart <= MAX_STOPWORD) {
+        const word = text.slice(wordStart, i).toLowerCase();
+        for (const lang in STOPWORDS) if (STOPWORDS[lang]!.has(word)) hits[lang]!++;
+      }
+      wordStart = -1;
+    }
+    if (c < 0x0370) continue;
+    if (isArabicLetter(c)) {
+      arabic++;
+      if (isPersianLetter(c)) persian++;
+      else if (isUrduLetter(c)) urdu++;
+    } else if (isHebrewLetter(c)) hebrew++;
+    else if (OTHER_LETTER.test(text.charAt(i))) other++;
+  }
+
+  const top = Math.max(arabic, hebrew, latin, other);
+  if (top === 0) return { language: 'und', direction: 'ltr' };
+  if (arabic === top) return { language: arabicLanguage(arabic, persian, urdu), direction: 'rtl' };
+  if (hebrew === top) return { language: 'he', direction: 'rtl' };
+  if (latin === top) return { language: latinLanguage(hits, words), direction: 'ltr' };
+  return { language: 'und', direction: 'ltr' };
+}
+
+function arabicLanguage(arabic: number, persian: number, urdu: number): string {
+  if (urdu * 50 > arabic) return 'ur';
+  if (persian * 20 > arabic) return 'fa';
+  return 'ar';
+}
+
+/** The language whose stopwords make up a real share of the words and clearly beat the runner-up. */
+function latinLanguage(hits: Record<string, number>, words: number): string {
+  const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (best === undefined || words === 0) return 'und-Latn';
+  const runnerUp = second?.[1] ?? 0;
+  if (best[1] >= words * MIN_STOPWORD_SHARE && best[1] > runnerUp * 1.5) return best[0];
+  return 'und-Latn';
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** The direction a language tag implies ('ar', 'fa-IR', 'ku-Arab' are rtl), or null if unknown. */
+export function directionOfLanguage(tag: string): Direction | null {
+  const parts = tag.toLowerCase().split(/[-_]/);
+  const script = parts.find((p) => p.length === 4);
+  if (script === 'arab' || script === 'hebr' || script === 'syrc' || script === 'thaa') return 'rtl';
+  if (script !== undefined) return 'ltr';
+  const primary = parts[0] ?? '';
+  if (RTL_LANGUAGES.has(primary)) return 'rtl';
+  return /^[a-z]{2,3}$/.test(primary) ? 'ltr' : null;
+}

@@ -1,0 +1,179 @@
+/**
+ * Proposes a document's title, author, outlet and date from its text, for files that come without a
+ * metadata sidecar. A proposal only: the analyst confirms it, so where the text does not say, the
+ * answer is null rather than a guess. Rules, in the order of a scraped news page:
+ *
+ * - Header: the lines before the body. Section labels, photo captions, bylines and date lines are
+ *   recognised (metadata-lines.ts); the title is the first headline-like line left. A body paragraph
+ *   before any headline means the text has no title (000 opens with its first paragraph).
+ * - Author: a byline in the header ("By Anas al-Bar |"), else a credit line at the end ("Report by
+ *   Reuters", "Reporting by X; Editing by Y").
+ * - Date: only a date printed as the article's date — a line of its own in the header, a byline's tail,
+ *   or a "Published ..."/"Updated ..." line. Dates inside sentences are events in the story.
+ * - Outlet: (1) a news agency named in the credit or byline ("Report by Reuters"); (2) the name after a
+ *   byline separator ("By X | Al-Fassel"); (3) the medium the article's own sources speak to, when the
+ *   same one is named at least twice and more often than any other ("observers told Al-Fassel" three
+ *   times in 002, "telling/told/speaking to Al-Fassel" five times in 003). An outlet that interviews
+ *   its sources throughout is the one reporting; a medium another outlet's quote was given to appears
+ *   once per relayed quote (000: "told state-owned Al Mamlaka TV", "told Al-Glad newspaper", one each,
+ *   so no outlet). "Reuters has reported" relays, it is not a credit, so it is never counted.
+ */
+import { parsePrintedDate, type PrintedDate } from './metadata-dates.ts';
+import {
+  isDescriptiveCaption,
+  isHeadlineLike,
+  isMarkedCaption,
+  isParagraph,
+  isSectionLabel,
+  parseByline,
+  parseCreditLine,
+} from './metadata-lines.ts';
+
+export interface ProposedMetadata {
+  title: string | null;
+  author: string | null;
+  outlet: string | null;
+  /** Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD. */
+  published: string | null;
+  /** The date as printed ("Tuesday, 12/19/2023"), so the analyst can check the reading. */
+  publishedText: string | null;
+}
+
+const HEADER_LINES = 40;
+const FOOTER_LINES = 8;
+
+/** Wire services whose name in a credit line is the reporting outlet, not a person. */
+const NEWS_AGENCIES = new Set(
+  [
+    'Reuters', 'AFP', 'Agence France-Presse', 'AP', 'Associated Press', 'The Associated Press', 'dpa',
+    'Xinhua', 'Anadolu', 'Anadolu Agency', 'EFE', 'ANSA', 'Bloomberg', 'UPI', 'Kyodo', 'Yonhap', 'TASS',
+    'Interfax', 'IRNA', 'SANA', 'Petra', 'KUNA', 'WAM', 'SPA', 'INA', 'MENA', 'QNA', 'BNA', 'ONA',
+  ].map((name) => name.toLowerCase()),
+);
+
+/** Proposes metadata from an article's (normalised) text. */
+export function proposeMetadata(text: string): ProposedMetadata {
+  const header = readHeader(firstLines(text, HEADER_LINES));
+  const credit = lastLines(text, FOOTER_LINES).map(parseCreditLine).find((name) => name !== null) ?? null;
+  const author = header.author ?? credit;
+  const date = header.date ?? stampedDate(text);
+  return {
+    title: header.title,
+    author,
+    outlet: agencyOf(header.author) ?? agencyOf(credit) ?? header.outlet ?? mostInterviewingOutlet(text),
+    published: date?.iso ?? null,
+    publishedText: date?.text ?? null,
+  };
+}
+
+interface Header {
+  title: string | null;
+  author: string | null;
+  outlet: string | null;
+  date: PrintedDate | null;
+}
+
+/**
+ * Walks the header lines up to the body: the first paragraph when there is no headline, else the
+ * second (the first being the standfirst, after which captions and the byline often still come).
+ */
+function readHeader(lines: string[]): Header {
+  const header: Header = { title: null, author: null, outlet: null, date: null };
+  let paragraphs = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isMarkedCaption(line) || line === lines[i - 1] || line === lines[i + 1]) continue;
+    const byline = parseByline(line);
+    if (byline !== null) {
+      header.author ??= byline.name;
+      if (byline.tail !== null) {
+        const tailDate = parsePrintedDate(byline.tail);
+        if (tailDate !== null) header.date ??= tailDate;
+        else if (isOutletName(byline.tail)) header.outlet ??= byline.tail;
+      }
+      continue;
+    }
+    const date = parsePrintedDate(line, true);
+    if (date !== null) {
+      header.date ??= date;
+      continue;
+    }
+    if (isParagraph(line)) {
+      paragraphs++;
+      if (header.title === null || paragraphs >= 2) break;
+      continue;
+    }
+    if (header.title !== null || isSectionLabel(line) || !isHeadlineLike(line)) continue;
+    // A caption placed above the headline reads like a headline too; the real one follows it.
+    const next = lines[i + 1];
+    if (isDescriptiveCaption(line) && next !== undefined && isHeadlineLike(next) && !isSectionLabel(next)) continue;
+    header.title = line;
+  }
+  return header;
+}
+
+const STAMP = /^[ \t]*(?:first published|published|posted|نشر|تاريخ النشر)\b.*$/gimu;
+const UPDATE = /^[ \t]*(?:last updated|updated|آخر تحديث)\b.*$/gimu;
+
+/** A "Published ..." line anywhere (page furniture can sit at the end), else an "Updated ..." one. */
+function stampedDate(text: string): PrintedDate | null {
+  for (const pattern of [STAMP, UPDATE]) {
+    for (const m of text.matchAll(pattern)) {
+      const date = parsePrintedDate(m[0]);
+      if (date !== null) return date;
+    }
+  }
+  return null;
+}
+
+const RECIPIENT =
+  /\b(?:told|telling|tells|tell|speaking to|spoke to|talking to|talked to|said to|in an interview with|in remarks to|in comments to)\s+(?:the\s+)?((?:al-)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,3})/gu;
+
+/** Rule (3) of the module header: the medium named as the sources' listener, repeatedly and most. */
+function mostInterviewingOutlet(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(RECIPIENT)) {
+    const name = m[1]!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [best, second] = ranked;
+  if (best === undefined || best[1] < 2 || (second !== undefined && second[1] === best[1])) return null;
+  return best[0];
+}
+
+function agencyOf(name: string | null): string | null {
+  return name !== null && NEWS_AGENCIES.has(name.toLowerCase()) ? name : null;
+}
+
+/** "Al-Fassel", "The New Arab": capitalised words, no digits, short. */
+function isOutletName(s: string): boolean {
+  return s.length <= 60 && !/\d/.test(s) && /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}$/u.test(s);
+}
+
+/** The first `max` non-blank lines, trimmed, without splitting the whole text. */
+function firstLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < max && start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line !== '') lines.push(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The last `max` non-blank lines, trimmed, in reverse order (last line first). */
+function lastLines(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let end = text.length;
+  while (lines.length < max && end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    if (line !== '') lines.push(line);
+    end = start - 1;
+  }
+  return lines;
+}

@@ -1,0 +1,20 @@
+/**
+ * The numbered migrations, in order. A migration is SQL in a numbered file; once released it is never
+ * edited, only followed by a new one. Kept as TypeScript modules holding SQL so that every host
+ * (tsx, the Electron bundle, vitest) loads them without a file-system lookup.
+ */
+import m0001 from './0001-project-and-log.ts';
+import m0002 from './0002-documents.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'project-and-log', sql: m0001 },
+  { version: 2, name: 'documents', sql: m0002 },
+];
+
+export const LATEST_VERSION = migrations.length;

@@ -1,0 +1,85 @@
+/**
+ * The app shell: top bar, the current view, Help, notifications. The Library stays mounted under
+ * an open document (hidden), so Back returns to it exactly as it was.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { HelpDialog } from './components/help-dialog.tsx';
+import { TopBar, type Section } from './components/top-bar.tsx';
+import { useToast } from './components/toast.tsx';
+import { useClient } from './client/context.tsx';
+import { useChanges } from './hooks/changes.tsx';
+import { useGlobalShortcuts } from './hooks/use-global-shortcuts.ts';
+import { useProjectInfo } from './hooks/use-library-data.ts';
+import { t } from './i18n/t.ts';
+import { DocumentView } from './views/document-view.tsx';
+import { LibraryView } from './views/library-view.tsx';
+
+type View = { kind: 'library' } | { kind: 'document'; id: string };
+
+export function App() {
+  const client = useClient();
+  const { bump } = useChanges();
+  const toast = useToast();
+  const project = useProjectInfo();
+  const [view, setView] = useState<View>({ kind: 'library' });
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [focusSearchPending, setFocusSearchPending] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const history = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const result = await client.call(direction === 'undo' ? 'history:undo' : 'history:redo', {});
+      bump();
+      if (!result.ok) toast.show({ message: result.error.message });
+      else if (result.value) {
+        toast.show({ message: t(direction === 'undo' ? 'toolbar.undone' : 'toolbar.redone', { label: result.value.label }) });
+      }
+    },
+    [client, bump, toast],
+  );
+
+  useEffect(() => {
+    if (!focusSearchPending || view.kind !== 'library') return;
+    setFocusSearchPending(false);
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, [focusSearchPending, view.kind]);
+
+  useGlobalShortcuts({
+    undo: () => void history('undo'),
+    redo: () => void history('redo'),
+    help: () => setHelpOpen(true),
+    focusSearch: () => {
+      setView({ kind: 'library' });
+      setFocusSearchPending(true);
+    },
+  });
+
+  return (
+    <div className="app">
+      <TopBar
+        project={project.data}
+        section="library"
+        onNavigate={(_section: Section) => setView({ kind: 'library' })}
+        onUndo={() => void history('undo')}
+        onRedo={() => void history('redo')}
+        onHelp={() => setHelpOpen(true)}
+      />
+      {project.error && (
+        <p className="app-banner" role="alert">
+          {t('app.connectionError', { message: project.error.message })}
+        </p>
+      )}
+      <main className="app-main">
+        <LibraryView
+          active={view.kind === 'library'}
+          onOpen={(id) => setView({ kind: 'document', id })}
+          searchRef={searchRef}
+          onUndo={() => void history('undo')}
+        />
+        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} onBack={() => setView({ kind: 'library' })} />}
+      </main>
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

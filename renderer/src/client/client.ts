@@ -1,0 +1,56 @@
+/**
+ * The renderer's one door to the core. Every answer is checked against the contract's output schema
+ * before a component sees it, so a core and renderer out of step fail loudly here, as a value, rather
+ * than as a blank screen somewhere else. Events are checked against the contract's event schemas.
+ */
+import {
+  channels,
+  events,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+} from '../../../shared/contract.ts';
+import type { Result } from '../../../shared/result.ts';
+import type { Transport } from './transport.ts';
+
+export class Client {
+  constructor(private readonly transport: Transport) {}
+
+  async call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+    let result: Result<unknown>;
+    try {
+      result = await this.transport.invoke(channel, input);
+    } catch (error) {
+      return { ok: false, error: { code: 'TRANSPORT', message: messageOf(error) } };
+    }
+    if (!result.ok) return result;
+    const parsed = channels[channel].output.safeParse(result.value);
+    if (!parsed.success) {
+      console.error(`Claimdesk: ${channel} answered outside the contract`, parsed.error.issues);
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_RESPONSE',
+          message: 'The core answered in a form this window does not understand. Restart Claimdesk.',
+          details: parsed.error.issues,
+        },
+      };
+    }
+    return { ok: true, value: parsed.data as ChannelOutput<C> };
+  }
+
+  /** Subscribes to one event; payloads that do not match the contract are dropped. */
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void {
+    return this.transport.onEvent((name, payload) => {
+      if (name !== event) return;
+      const parsed = events[event].safeParse(payload);
+      if (parsed.success) handler(parsed.data as EventPayload<E>);
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'The call failed.';
+}

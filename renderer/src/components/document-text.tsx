@@ -1,0 +1,28 @@
+/**
+ * The document as a person reads it, and the ground truth for annotations: each paragraph is one
+ * text node holding exactly `text.slice(start, end)` (no trimming, no entity decoding, no
+ * typographic fixes), with its offset in `data-start`. `white-space: pre-wrap` keeps single line
+ * breaks and double spaces visible; `dir="auto"` lets each paragraph take its own direction.
+ */
+import { useMemo } from 'react';
+import { t } from '../i18n/t.ts';
+import { toParagraphs } from '../lib/paragraphs.ts';
+
+interface Props {
+  text: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+}
+
+export function DocumentText({ text, language, direction }: Props) {
+  const paragraphs = useMemo(() => toParagraphs(text), [text]);
+  return (
+    <article className="doc-text" aria-label={t('doc.text')} lang={language} dir={direction}>
+      {paragraphs.map((p) => (
+        <p key={p.start} dir="auto" data-start={p.start}>
+          {p.text}
+        </p>
+      ))}
+    </article>
+  );
+}

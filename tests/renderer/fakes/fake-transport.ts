@@ -1,0 +1,36 @@
+/**
+ * A transport over the fake core that behaves like the real ones: input validated by the real
+ * dispatcher, values through the wire encoding (bytes included), events delivered asynchronously.
+ * Every call is recorded for assertions.
+ */
+import { createDispatch } from '../../../main/core/dispatch.ts';
+import { fromWire, toWire } from '../../../shared/wire.ts';
+import type { Transport } from '../../../renderer/src/client/transport.ts';
+import type { FakeCore } from './fake-services.ts';
+
+export interface FakeTransport extends Transport {
+  calls: { channel: string; input: unknown }[];
+  callsTo(channel: string): unknown[];
+}
+
+export function createFakeTransport(core: FakeCore): FakeTransport {
+  const dispatch = createDispatch(core.services);
+  const handlers = new Set<(name: string, payload: unknown) => void>();
+  core.emit = (name, payload) => {
+    queueMicrotask(() => handlers.forEach((h) => h(name, payload)));
+  };
+  const calls: { channel: string; input: unknown }[] = [];
+  return {
+    calls,
+    callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
+    async invoke(channel, input) {
+      const sent = fromWire(toWire(input));
+      calls.push({ channel, input: sent });
+      return fromWire(toWire(await dispatch(channel, sent))) as Awaited<ReturnType<Transport['invoke']>>;
+    },
+    onEvent(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** Renders the whole app over a fake core and returns what tests need. */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Client } from '../../../renderer/src/client/client.ts';
+import { Root } from '../../../renderer/src/root.tsx';
+import { FakeCore, type FakeFile } from './fake-services.ts';
+import { createFakeTransport } from './fake-transport.ts';
+
+export function renderApp(options: { seed?: FakeFile[]; sample?: FakeFile[] } = {}) {
+  const core = new FakeCore(options.sample ?? []);
+  if (options.seed) core.seed(options.seed);
+  const transport = createFakeTransport(core);
+  const user = userEvent.setup();
+  const view = render(<Root client={new Client(transport)} />);
+  return { core, transport, user, ...view };
+}

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+
+const dirs: string[] = [];
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(prefix = 'claimdesk-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+export const CORPUS = path.join(FIXTURES, 'corpus');
+export const REPORTS = ['000_f0441c74b4d07c9b.txt', '001_8d8ef2971e5b5191.txt', '002_e433ff60202df370.txt', '003_629ec98bd1675e8a.txt'].map(
+  (f) => path.join(CORPUS, f),
+);
