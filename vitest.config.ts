@@ -27,6 +27,8 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
+          // A whole app with ag-grid under jsdom is slow on a small CI machine.
+          testTimeout: 20_000,
         },
       },
       {

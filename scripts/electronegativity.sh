@@ -83,7 +83,7 @@ const waitForJson = async (file) => {
       "import { BrowserWindow } from 'electron';",
       'type Options = { title: string };',
       'export function open(options: Options): BrowserWindow {',
-      '  return new BrowserWindow({ title: options.title, webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });',
+      '  return new BrowserWindow({ title: options.title, webPreferences: { nodeIntegration: true, contextIsolation: false } });',
       '}',
       '',
     ].join('\n'),

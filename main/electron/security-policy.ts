@@ -41,4 +41,6 @@ export const WEB_PREFERENCES = Object.freeze({
   spellcheck: false,
   navigateOnDragDrop: false,
   safeDialogs: true,
+  // Middle-click (auxclick) is another way to open links in new windows; the page has no use for it.
+  disableBlinkFeatures: 'Auxclick',
 });

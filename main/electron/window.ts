@@ -63,6 +63,7 @@ export function createMainWindow<W extends WindowLike>(deps: MainWindowDeps<W>):
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged,
       preload,
     },

@@ -88,6 +88,11 @@ export class OpLog {
     return { id, analystId, at };
   }
 
+  /** Renames an open group, e.g. once an import knows how many documents it stored. */
+  relabel(group: Group, label: string): void {
+    this.db.prepare(`UPDATE op_groups SET label = ? WHERE id = ?`).run(label, group.id);
+  }
+
   record(group: Group, action: string, entityType: string, entityId: string, before: Snapshot, after: Snapshot): void {
     this.stmts.insertOp.run(group.id, action, entityType, entityId, json(before), json(after));
   }

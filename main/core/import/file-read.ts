@@ -9,14 +9,13 @@ import { ImportError } from './import-error.ts';
 
 const MB = 1024 * 1024;
 
-/** "61.2 MB"; exact bytes when rounding would make the size look equal to the limit. */
+/** "61.2 MB"; exact byte counts when rounding would make the size look equal to the limit. */
 export function tooLarge(size: number, maxBytes: number): ImportError {
-  const fmt = (n: number): string => `${(n / MB).toFixed(1).replace(/\.0$/, '')} MB`;
-  const message =
-    fmt(size) === fmt(maxBytes)
-      ? `The file is ${size.toLocaleString('en-US')} bytes; the limit is ${maxBytes.toLocaleString('en-US')} bytes (${fmt(maxBytes)}).`
-      : `The file is ${fmt(size)}; the limit is ${fmt(maxBytes)}.`;
-  return new ImportError('TOO_LARGE', message, { size, maxBytes });
+  const exact = (n: number): string => `${n.toLocaleString('en-US')} bytes`;
+  const rounded = (n: number): string =>
+    n >= MB ? `${(n / MB).toFixed(1).replace(/\.0$/, '')} MB` : n >= 1024 ? `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB` : exact(n);
+  const [a, b] = rounded(size) === rounded(maxBytes) ? [exact(size), exact(maxBytes)] : [rounded(size), rounded(maxBytes)];
+  return new ImportError('TOO_LARGE', `The file is ${a}; the limit is ${b}.`, { size, maxBytes });
 }
 
 /** Maps a Node file-system error to an ImportError a person can act on. */

@@ -189,9 +189,8 @@ class PathCollector {
 
 /** A problem with the metadata file is reported on its text, which is not imported without it. */
 function badSidecar(cause: ImportError): ImportError {
-  return new ImportError('BAD_SIDECAR', `Its metadata file (.json) cannot be used: ${cause.message}`, {
-    cause: cause.code,
-  });
+  const reason = cause.message.replace(/^The file is/, 'it is').replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
+  return new ImportError('BAD_SIDECAR', `Its metadata file (.json) cannot be used: ${reason}`, { cause: cause.code });
 }
 
 /**

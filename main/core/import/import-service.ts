@@ -57,7 +57,7 @@ export async function importEntries(
   ctx.db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
-    const group = ctx.oplog.begin(labelFor(entries.length), ctx.analystId, at);
+    const group = ctx.oplog.begin('Import', ctx.analystId, at);
     let sliceStart = Date.now();
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
@@ -74,6 +74,7 @@ export async function importEntries(
       ctx.db.exec('ROLLBACK'); // nothing stored: no empty undo unit either
       committed = true;
     } else {
+      ctx.oplog.relabel(group, labelFor(outcomes));
       ctx.db.exec('COMMIT');
       committed = true;
     }
@@ -168,6 +169,9 @@ class BatchWriter {
   }
 }
 
-function labelFor(n: number): string {
-  return n === 1 ? 'Import 1 document' : `Import ${n} documents`;
+function labelFor(outcomes: ImportOutcome[]): string {
+  const stored = outcomes.filter((o) => o.status === 'imported').length;
+  const dups = outcomes.filter((o) => o.status === 'duplicate').length;
+  const main = stored === 1 ? 'Import 1 document' : `Import ${stored} documents`;
+  return dups === 0 ? main : `${main} (${dups} duplicate${dups === 1 ? '' : 's'})`;
 }

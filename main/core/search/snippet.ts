@@ -71,8 +71,8 @@ export function makeSnippet(text: string, terms: readonly QueryTerm[], options: 
     at = ce;
   }
   if (at < we) pushPart(parts, collapse(text.slice(at, we)), false);
-  if (ws > 0) parts.unshift({ text: '…', match: false });
-  if (we < text.length) parts.push({ text: '…', match: false });
+  if (hasTextBefore(text, ws)) parts.unshift({ text: '…', match: false });
+  if (hasTextAfter(text, we)) parts.push({ text: '…', match: false });
   return mergeParts(parts);
 }
 
@@ -247,6 +247,17 @@ function trimWindow(text: string, ws: number, we: number): [number, number] {
   while (s < e && isSpaceAt(text, s)) s++;
   while (e > s && isSpaceAt(text, e - 1)) e--;
   return [s, e];
+}
+
+/** Whether anything but whitespace was cut off before `i` (only whitespace is trimmed silently). */
+function hasTextBefore(text: string, i: number): boolean {
+  for (let p = i - 1; p >= 0; p--) if (!isSpaceAt(text, p)) return true;
+  return false;
+}
+
+function hasTextAfter(text: string, i: number): boolean {
+  for (let p = i; p < text.length; p++) if (!isSpaceAt(text, p)) return true;
+  return false;
 }
 
 function collapse(s: string): string {

@@ -1,0 +1,20 @@
+import { PassThrough } from 'node:stream';
+import { main } from '../../../main/cli/index.ts';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the claimdesk command in-process with captured output. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await main(argv, { out, err, env: { ...env, NO_COLOR: '1' } });
+  return { code, stdout, stderr };
+}
