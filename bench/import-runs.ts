@@ -24,8 +24,15 @@ export interface ImportRun {
   calls: number;
   ms: number;
   docsPerSec: number;
+  /** Process CPU time (user + system, all threads) during the run: less sensitive to other load. */
+  cpuMs: number;
   /** Size of the database file and its WAL when the import ended. */
   dbBytes: number;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
 }
 
 function dbBytes(file: string): number {
@@ -59,6 +66,7 @@ export function bareImport(dbPath: string, files: readonly CorpusFile[], chunk: 
       }
     });
     collectGarbage();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     let calls = 0;
     for (let i = 0; i < files.length; i += chunk) {
@@ -66,7 +74,8 @@ export function bareImport(dbPath: string, files: readonly CorpusFile[], chunk: 
       calls++;
     }
     const ms = performance.now() - start;
-    return { kind: 'bare', docs: files.length, chunk, calls, ms, docsPerSec: (files.length / ms) * 1000, dbBytes: dbBytes(dbPath) };
+    const cpuMs = cpuSince(cpu);
+    return { kind: 'bare', docs: files.length, chunk, calls, ms, docsPerSec: (files.length / ms) * 1000, cpuMs, dbBytes: dbBytes(dbPath) };
   } finally {
     db.close();
   }
@@ -87,6 +96,7 @@ export async function coreImport(dbPath: string, files: readonly CorpusFile[], c
   try {
     collectGarbage();
     const sampler = new MemorySampler(50).start();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     let imported = 0;
     let duplicates = 0;
@@ -101,9 +111,10 @@ export async function coreImport(dbPath: string, files: readonly CorpusFile[], c
       sampler.sample();
     }
     const ms = performance.now() - start;
+    const cpuMs = cpuSince(cpu);
     const memory = sampler.stop();
     return {
-      kind: 'core', docs: files.length, chunk, calls, ms, docsPerSec: (files.length / ms) * 1000, dbBytes: dbBytes(dbPath),
+      kind: 'core', docs: files.length, chunk, calls, ms, docsPerSec: (files.length / ms) * 1000, cpuMs, dbBytes: dbBytes(dbPath),
       imported, duplicates, failed, memory, core,
     };
   } catch (error) {

@@ -134,9 +134,10 @@ export async function main(argv: string[]): Promise<number> {
   const elapsed = (): string => `${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s`;
   console.log(
     `Claimdesk benchmarks: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryMB.toLocaleString('en-US')} MB, ` +
-      `node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3}), temp ${machine.tmpdir}`,
+      `node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3}), temp ${machine.tmpdir}, ` +
+      `load average ${machine.loadAverage.join(' ')}`,
   );
-  const record: RunRecord = { startedAt: started.toISOString(), finishedAt: '', durationSeconds: 0, argv, machine, benchmarks: {} };
+  const record: RunRecord = { startedAt: started.toISOString(), finishedAt: '', durationSeconds: 0, loadAverageAtEnd: [], argv, machine, benchmarks: {} };
   let failures = 0;
   try {
     for (const b of selected) {
@@ -173,6 +174,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   record.finishedAt = new Date().toISOString();
   record.durationSeconds = (performance.now() - t0) / 1000;
+  record.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  if (machine.cpus > 0 && Math.max(machine.loadAverage[0] ?? 0, record.loadAverageAtEnd[0] ?? 0) > machine.cpus * 0.75) {
+    console.log(`\nnote: the machine was busy (load average ${machine.loadAverage[0]} at start, ${record.loadAverageAtEnd[0]} at end, ${machine.cpus} CPUs); wall-clock figures are pessimistic`);
+  }
   if (Object.keys(record.benchmarks).length > 0) {
     const file = writeResults(cli.out, record);
     console.log(`\nwrote ${path.relative(process.cwd(), file) || file} and latest.json (${record.durationSeconds.toFixed(0)} s in all)`);

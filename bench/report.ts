@@ -22,12 +22,16 @@ export interface MachineInfo {
   sqlite: string;
   betterSqlite3: string;
   tmpdir: string;
+  /** os.loadavg() when the run started: 1, 5 and 15 minutes. Other load skews wall-clock figures. */
+  loadAverage: number[];
 }
 
 export interface RunRecord {
   startedAt: string;
   finishedAt: string;
   durationSeconds: number;
+  /** os.loadavg() when the run ended. */
+  loadAverageAtEnd: number[];
   argv: string[];
   machine: MachineInfo;
   benchmarks: Record<string, { options: Record<string, OptionValue> } & BenchResult>;
@@ -57,6 +61,7 @@ export function machineInfo(): MachineInfo {
     sqlite,
     betterSqlite3,
     tmpdir: os.tmpdir(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 

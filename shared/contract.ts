@@ -7,6 +7,7 @@
  * A new feature starts by adding its channel here.
  */
 import { z } from 'zod';
+import { annotationChannels } from './annotation-schemas.ts';
 
 /** A partial ISO date: a year, a year and month, or a full date. */
 export const PartialDate = z
@@ -143,6 +144,7 @@ export const channels = {
     }),
     output: z.object({ hits: z.array(SearchHit), total: z.number().int() }),
   },
+  ...annotationChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -161,7 +163,7 @@ export const events = {
     current: z.string().optional(),
   }),
   /** Something in the project changed (this window, another window, or another process). */
-  changed: z.object({ what: z.enum(['documents', 'history', 'project']) }),
+  changed: z.object({ what: z.enum(['documents', 'annotations', 'history', 'project']) }),
 } as const;
 
 export type Events = typeof events;

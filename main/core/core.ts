@@ -16,6 +16,8 @@ import { importEntries, type ImportProgress } from './import/import-service.ts';
 import { ensureIdentity, type ProjectIdentity } from './project/project-repository.ts';
 import { Emitter, Jobs, Lane } from './runtime.ts';
 import { SearchService } from './search/search-service.ts';
+import { annotationServices, createAnnotation, type Annotation } from './annotations/index.ts';
+import { loadGold } from './annotations/gold-loader.ts';
 import { openDatabase, type Db } from './store/database.ts';
 
 export interface CoreOptions {
@@ -33,6 +35,7 @@ export interface Core {
   readonly services: ServiceMap;
   readonly dispatch: Dispatch;
   readonly events: Emitter;
+  readonly annotation: Annotation;
   /** Imports files and folders from disk (CLI, Electron's dialogs). */
   importPaths(paths: string[], options?: { jobId?: string; onProgress?: (p: ImportProgress) => void }): Promise<
     Awaited<ReturnType<ServiceMap['documents:import']>>
@@ -53,6 +56,10 @@ export function createCore(options: CoreOptions): Core {
   const documentService = new DocumentService(db, documents, oplog, () => identity.analystId);
   const search = new SearchService(db, documents);
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+  const annotation = createAnnotation({
+    db, oplog, documents, origin: identity.projectId, analystId: () => identity.analystId,
+    reindexDocument: (id) => documentService.reindex(id),
+  });
 
   const runImport = (jobId: string, collected: { entries: ImportEntry[]; errors: EntryError[] }, onProgress?: (p: ImportProgress) => void) =>
     lane.run(async () => {
@@ -77,7 +84,7 @@ export function createCore(options: CoreOptions): Core {
       }
     });
 
-  const changed = (what: 'documents' | 'history' | 'project') => {
+  const changed = (what: 'documents' | 'annotations' | 'history' | 'project') => {
     events.emit('changed', { what });
     if (what !== 'history') events.emit('changed', { what: 'history' });
   };
@@ -94,8 +101,14 @@ export function createCore(options: CoreOptions): Core {
       })),
     'project:openSample': async ({ jobId }) => {
       const sampleDir = path.join(resourcesDir, 'sample');
-      const collected = await collectFromPaths([sampleDir]);
-      return runImport(jobId, collected);
+      const report = await runImport(jobId, await collectFromPaths([sampleDir]));
+      if (report.imported > 0 && report.duplicates === 0) {
+        // The reports arrive fully annotated: a new user sees what a finished analysis looks like.
+        // (Only into documents new to the project, so an analyst's own work is never doubled.)
+        await lane.run(() => loadGold(annotation, path.join(resourcesDir, 'sample-gold'), sampleDir));
+        changed('annotations');
+      }
+      return report;
     },
     'documents:list': (input) => lane.run(() => documents.list(input, input.offset, input.limit)),
     'documents:outlets': () => lane.run(() => documents.outlets()),
@@ -128,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
         return label === null ? null : { label };
       }),
     'search:query': (input) => lane.run(() => search.search(input)),
+    ...annotationServices(annotation, lane, changed),
   };
 
   return {
@@ -137,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     services,
     dispatch: createDispatch(services),
     events,
+    annotation,
     importPaths: async (paths, opts = {}) => {
       const collected = await collectFromPaths(paths);
       return runImport(opts.jobId ?? `cli-${Date.now()}`, collected, opts.onProgress);

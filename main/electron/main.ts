@@ -175,8 +175,12 @@ if (!app.requestSingleInstanceLock()) {
   // Linux and Windows: a second launch (e.g. a double-click) forwards its arguments here.
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const file = findProjectArg(argv, workingDirectory);
+    if (!app.isReady()) {
+      if (file !== null) pendingFile = file;
+      return;
+    }
     if (file !== null) void shell.openProject(file).then(showWindow);
-    else if (app.isReady()) showWindow();
+    else showWindow();
   });
 
   app.on('window-all-closed', () => {

@@ -65,7 +65,9 @@ export function createMainWindow<W extends WindowLike>(deps: MainWindowDeps<W>):
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged,
-      preload,
+      // Reviewed (electronegativity PRELOAD_JS_CHECK asks for it): the preload runs sandboxed and
+      // exposes two functions through contextBridge, never ipcRenderer; see preload-api.ts.
+      preload, // eng-disable PRELOAD_JS_CHECK
     },
   });
   hardenWebContents(win.webContents);

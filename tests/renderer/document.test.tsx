@@ -12,8 +12,8 @@ async function openBySearch(user: ReturnType<typeof renderApp>['user'], query: s
   return screen.findByRole('article', { name: 'Document text' });
 }
 
-/** Paragraphs as a reader sees them: the text split at blank lines, nothing else touched. */
-const sourceParagraphs = (text: string) => text.split(/\n{2,}/).filter((p) => p !== '');
+/** Paragraphs as a reader sees them: the text split at blank lines (the final line break ends the last). */
+const sourceParagraphs = (text: string) => text.replace(/\n+$/, '').split(/\n{2,}/);
 
 describe('Document view', () => {
   it('renders the text exactly, paragraph by paragraph, each with dir=auto', async () => {

@@ -189,6 +189,13 @@ export class DocumentRepository {
     return info.changes === 1;
   }
 
+  /** The "not article" regions of a document, which search leaves out. */
+  excludedRanges(documentId: string): Array<{ start: number; end: number }> {
+    return this.db
+      .prepare(`SELECT start, "end" FROM spans WHERE document_id = ? AND kind = 'excluded' AND deleted_at IS NULL ORDER BY start`)
+      .all(documentId) as Array<{ start: number; end: number }>;
+  }
+
   setImportDeleted(importId: string, deletedAt: string | null): void {
     this.s.importDeleted.run(deletedAt, importId);
   }

@@ -52,7 +52,7 @@ export class DocumentService {
       for (const k of Object.keys(clean) as Array<keyof DocumentMeta>) before[k] = row[k];
       const group = this.oplog.begin(`Edit metadata of “${row.title ?? 'untitled'}”`, this.analystId());
       this.documents.write(id, clean, group.at, revision);
-      if ('title' in clean) this.reindex(row.seq, clean.title ?? null, row.text);
+      if ('title' in clean) this.reindex(id);
       this.oplog.record(group, 'document.update', 'document', id, before, clean);
       return this.summary(id);
     })();
@@ -90,12 +90,33 @@ export class DocumentService {
     const after = this.documents.row(id)!;
     const isLive = after.deleted_at === null;
     if (wasLive) this.documents.indexDelete(row.seq);
-    if (isLive) this.documents.indexInsert(row.seq, foldForIndex(after.title ?? ''), foldForIndex(after.text));
+    if (isLive) this.documents.indexInsert(row.seq, foldForIndex(after.title ?? ''), foldForIndex(this.searchableText(id, after.text)));
   }
 
-  private reindex(seq: number, title: string | null, text: string): void {
-    this.documents.indexDelete(seq);
-    this.documents.indexInsert(seq, foldForIndex(title ?? ''), foldForIndex(text));
+  /** Rebuilds a live document's index row from its title and its text less "not article" regions. */
+  reindex(id: string): void {
+    const row = this.documents.row(id);
+    if (!row || row.deleted_at !== null) return;
+    this.documents.indexDelete(row.seq);
+    this.documents.indexInsert(row.seq, foldForIndex(row.title ?? ''), foldForIndex(this.searchableText(id, row.text)));
+  }
+
+  /** The text with "not article" regions blanked (same length, so nothing else shifts). */
+  private searchableText(id: string, text: string): string {
+    const ranges = this.documents.excludedRanges(id);
+    if (ranges.length === 0) return text;
+    let out = '';
+    let at = 0;
+    for (const r of ranges) {
+      if (r.start < at) {
+        out += ' '.repeat(Math.max(0, r.end - at));
+        at = Math.max(at, r.end);
+        continue;
+      }
+      out += text.slice(at, r.start) + ' '.repeat(r.end - r.start);
+      at = r.end;
+    }
+    return out + text.slice(at);
   }
 }
 

@@ -37,8 +37,11 @@ interface GroupRow {
   label: string;
 }
 
+export type ReplayListener = (touched: Array<{ entityType: string; entityId: string; snapshot: Snapshot }>) => void;
+
 export class OpLog {
   private readonly appliers = new Map<string, Applier>();
+  private readonly replayListeners: ReplayListener[] = [];
   private readonly stmts;
 
   constructor(
@@ -75,6 +78,11 @@ export class OpLog {
 
   register(entityType: string, applier: Applier): void {
     this.appliers.set(entityType, applier);
+  }
+
+  /** Called after an undo or redo has applied its snapshots, inside its transaction (derived data). */
+  onReplay(listener: ReplayListener): void {
+    this.replayListeners.push(listener);
   }
 
   /** Opens a new undo unit. Call inside the action's transaction. */
@@ -151,6 +159,7 @@ export class OpLog {
       action: string; entity_type: string; entity_id: string; before: string | null; after: string | null;
     }>;
     if (kind === 'undo') ops.reverse();
+    const touched: Parameters<ReplayListener>[0] = [];
     for (const op of ops) {
       const applier = this.appliers.get(op.entity_type);
       if (!applier) throw new Error(`No applier registered for ${op.entity_type}`);
@@ -158,7 +167,9 @@ export class OpLog {
       const to = kind === 'undo' ? op.before : op.after;
       applier(op.entity_id, parse(to), at);
       this.stmts.insertOp.run(id, `${kind}:${op.action}`, op.entity_type, op.entity_id, from, to);
+      touched.push({ entityType: op.entity_type, entityId: op.entity_id, snapshot: parse(to) });
     }
+    for (const listener of this.replayListeners) listener(touched);
   }
 }
 

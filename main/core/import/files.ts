@@ -27,8 +27,12 @@ export interface ImportEntry {
   /** Absolute path, or null for uploaded bytes. */
   path: string | null;
   size: number | null;
-  /** Reads the bytes; throws ImportError (TOO_LARGE, UNREADABLE, NOT_FOUND) if that fails now. */
+  /**
+   * Reads the bytes; throws ImportError (TOO_LARGE, UNREADABLE, NOT_FOUND) if that fails now. A
+   * sidecar's read() throws the same plain errors: the caller reports them as the sidecar's.
+   */
   read(): Promise<Uint8Array>;
+  /** The metadata file beside it (`x.json` for `x.txt`); a sidecar has none of its own. */
   sidecar: ImportEntry | null;
 }
 
@@ -170,16 +174,12 @@ class PathCollector {
       st = await stat(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw badSidecar(fromFsError(e));
+      throw badSidecar(basename(path), fromFsError(e));
     }
     if (!st.isFile()) return null;
-    if (st.size > MAX_SIDECAR_BYTES) throw badSidecar(tooLarge(st.size, MAX_SIDECAR_BYTES));
+    if (st.size > MAX_SIDECAR_BYTES) throw badSidecar(basename(path), tooLarge(st.size, MAX_SIDECAR_BYTES));
     this.sidecarPaths.add(path);
-    const read = (): Promise<Uint8Array> =>
-      readBounded(path, MAX_SIDECAR_BYTES).catch((e: unknown) => {
-        throw e instanceof ImportError ? badSidecar(e) : e;
-      });
-    return { name, path, size: st.size, read, sidecar: null };
+    return { name, path, size: st.size, read: () => readBounded(path, MAX_SIDECAR_BYTES), sidecar: null };
   }
 
   private fail(name: string, path: string | null, error: ImportError): void {
@@ -188,9 +188,9 @@ class PathCollector {
 }
 
 /** A problem with the metadata file is reported on its text, which is not imported without it. */
-function badSidecar(cause: ImportError): ImportError {
+function badSidecar(name: string, cause: ImportError): ImportError {
   const reason = cause.message.replace(/^The file is/, 'it is').replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
-  return new ImportError('BAD_SIDECAR', `Its metadata file (.json) cannot be used: ${reason}`, { cause: cause.code });
+  return new ImportError('BAD_SIDECAR', `Its metadata file ${name} cannot be used: ${reason}`, { cause: cause.code });
 }
 
 /**
@@ -224,7 +224,7 @@ export function collectFromUploads(files: { name: string; data: Uint8Array }[], 
     if (sidecarData !== undefined) {
       paired.add(sidecarName);
       if (sidecarData.length > MAX_SIDECAR_BYTES) {
-        fail(name, badSidecar(tooLarge(sidecarData.length, MAX_SIDECAR_BYTES)));
+        fail(name, badSidecar(sidecarName.slice(sidecarName.lastIndexOf('/') + 1), tooLarge(sidecarData.length, MAX_SIDECAR_BYTES)));
         continue;
       }
       sidecar = uploaded(sidecarName, sidecarData, null);

@@ -14,15 +14,33 @@ export interface DetectedLanguage {
 
 const SAMPLE_CHARS = 20_000;
 
-const STOPWORDS: Record<string, ReadonlySet<string>> = {
-  en: new Set('the of and to in is that for on with was as by it are from at be has have were said this which an its their not but'.split(' ')),
-  fr: new Set('le la les des du et est une un dans que pour sur au qui pas par avec ont sont été ce aux il elle ses'.split(' ')),
-  es: new Set('el la los las del y en que por con una un es para se al su sus fue como más pero lo'.split(' ')),
-  de: new Set('der die das und ist nicht mit den dem ein eine zu von auf im sich des für dass wurde sind auch'.split(' ')),
+const LANGUAGES = ['en', 'fr', 'es', 'de'] as const;
+const STOPWORD_LISTS: Record<(typeof LANGUAGES)[number], string> = {
+  en: 'the of and to in is that for on with was as by it are from at be has have were said this which an its their not but',
+  fr: 'le la les des du et est une un dans que pour sur au qui pas par avec ont sont été ce aux il elle ses',
+  es: 'el la los las del y en que por con una un es para se al su sus fue como más pero lo',
+  de: 'der die das und ist nicht mit den dem ein eine zu von auf im sich des für dass wurde sind auch',
 };
-// Words listed for two languages ("la", "en") count for both; the margin below handles that.
+/**
+ * Stopwords keyed by their letters packed into a number, one byte each (all are lowercase Latin-1 and
+ * at most five letters): the scan builds the same key as it reads, so no word is ever copied. The
+ * value is the bit set of the languages listing the word ("la" is French and Spanish).
+ */
+const STOPWORDS = new Map<number, number>();
+LANGUAGES.forEach((lang, bit) => {
+  for (const word of STOPWORD_LISTS[lang].split(' ')) {
+    let key = 0;
+    for (let i = 0; i < word.length; i++) key = key * 256 + word.charCodeAt(i);
+    STOPWORDS.set(key, (STOPWORDS.get(key) ?? 0) | (1 << bit));
+  }
+});
+const MAX_STOPWORD = Math.max(...Object.values(STOPWORD_LISTS).flatMap((list) => list.split(' ').map((w) => w.length)));
+/** Lowercase for ASCII and Latin-1 capitals; anything beyond Latin-1 cannot be in a stopword (-1). */
+const lowerLatin1 = (c: number): number =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c <= 0xff ? c : -1;
 const MIN_STOPWORD_SHARE = 0.12;
-const MAX_STOPWORD = Math.max(...Object.values(STOPWORDS).flatMap((set) => [...set].map((w) => w.length)));
+/** A few hundred words tell these languages apart; counting more only costs time. */
+const MAX_WORDS = 400;
 
 const isArabicLetter = (c: number): boolean =>
   (c >= 0x0620 && c <= 0x064a) ||
@@ -49,23 +67,26 @@ const OTHER_LETTER = /\p{L}/u;
 export function detectLanguage(text: string): DetectedLanguage {
   const end = Math.min(text.length, SAMPLE_CHARS);
   let arabic = 0, persian = 0, urdu = 0, hebrew = 0, latin = 0, other = 0, words = 0;
-  const hits: Record<string, number> = { en: 0, fr: 0, es: 0, de: 0 };
-  let wordStart = -1;
+  const hits = [0, 0, 0, 0];
+  let wordLength = 0;
+  let key = 0;
   for (let i = 0; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 0x20;
     if (isAsciiLetter(c) || isLatinExtra(c)) {
       latin++;
-      if (wordStart < 0) wordStart = i;
+      const lower = lowerLatin1(c);
+      key = wordLength < MAX_STOPWORD && lower >= 0 && key >= 0 ? key * 256 + lower : -1;
+      wordLength++;
       continue;
     }
-    if (wordStart >= 0) {
-      words++;
-      // Every stopword has at most MAX_STOPWORD letters: longer words need no lookup (nor a copy).
-      if (i - wordStart <= MAX_STOPWORD) {
-        const word = text.slice(wordStart, i).toLowerCase();
-        for (const lang in STOPWORDS) if (STOPWORDS[lang]!.has(word)) hits[lang]!++;
+    if (wordLength > 0) {
+      if (words < MAX_WORDS && key > 0) {
+        const bits = STOPWORDS.get(key) ?? 0;
+        for (let b = 0; b < LANGUAGES.length; b++) if (bits & (1 << b)) hits[b]!++;
       }
-      wordStart = -1;
+      words++;
+      wordLength = 0;
+      key = 0;
     }
     if (c < 0x0370) continue;
     if (isArabicLetter(c)) {
@@ -80,7 +101,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (top === 0) return { language: 'und', direction: 'ltr' };
   if (arabic === top) return { language: arabicLanguage(arabic, persian, urdu), direction: 'rtl' };
   if (hebrew === top) return { language: 'he', direction: 'rtl' };
-  if (latin === top) return { language: latinLanguage(hits, words), direction: 'ltr' };
+  if (latin === top) return { language: latinLanguage(hits, Math.min(words, MAX_WORDS)), direction: 'ltr' };
   return { language: 'und', direction: 'ltr' };
 }
 
@@ -91,12 +112,12 @@ function arabicLanguage(arabic: number, persian: number, urdu: number): string {
 }
 
 /** The language whose stopwords make up a real share of the words and clearly beat the runner-up. */
-function latinLanguage(hits: Record<string, number>, words: number): string {
-  const ranked = Object.entries(hits).sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (best === undefined || words === 0) return 'und-Latn';
-  const runnerUp = second?.[1] ?? 0;
-  if (best[1] >= words * MIN_STOPWORD_SHARE && best[1] > runnerUp * 1.5) return best[0];
+function latinLanguage(hits: number[], words: number): string {
+  let best = 0;
+  for (let i = 1; i < hits.length; i++) if (hits[i]! > hits[best]!) best = i;
+  const runnerUp = Math.max(...hits.filter((_, i) => i !== best));
+  const score = hits[best]!;
+  if (words > 0 && score >= words * MIN_STOPWORD_SHARE && score > runnerUp * 1.5) return LANGUAGES[best]!;
   return 'und-Latn';
 }
 

@@ -64,16 +64,21 @@ export function parseCreditLine(line: string): string | null {
  * the border") are recognised by `isDescriptiveCaption`, which needs the layout around them.
  */
 export function isMarkedCaption(line: string): boolean {
-  const bracket = /\[([^\]]{2,80})\]\s*$/.exec(line);
+  if (line.length > MAX_CAPTION) return false;
+  const last = line.charCodeAt(line.length - 1);
   // "[VIDEO]" or "[UPDATED]" after a headline is a tag, not a credit: a credit has a name in it.
+  const bracket = last === 0x5d ? /\[([^\]]{2,80})\]$/.exec(line) : null;
   if (bracket !== null && !/^[\p{Lu}\s]+$/u.test(bracket[1]!)) return true;
   return (
     /^(?:photo|photograph|picture|image|file photo|credit)s?\s*[:：]/i.test(line) ||
-    /\((?:photo|photograph|picture|image|file photo|credit)\b[^)]*\)\s*$/i.test(line) ||
+    (last === 0x29 && /\((?:photo|photograph|picture|image|file photo|credit)\b[^)]*\)$/i.test(line)) ||
     /^(?:this|the|a) (?:picture|photo|photograph|image|handout (?:picture|photo))\b/i.test(line) ||
     /\b(?:pictured|seen here|in this (?:photo|picture|image))\b/i.test(line)
   );
 }
+
+/** Captions are a sentence or two; a longer line is body text. */
+const MAX_CAPTION = 400;
 
 const NOT_PARTICIPLES = new Set(['during', 'morning', 'evening', 'nothing', 'something', 'anything', 'everything', 'thing', 'king', 'spring', 'string', 'ceiling', 'meeting', 'wedding']);
 

@@ -9,7 +9,8 @@
  * - Author: a byline in the header ("By Anas al-Bar |"), else a credit line at the end ("Report by
  *   Reuters", "Reporting by X; Editing by Y").
  * - Date: only a date printed as the article's date — a line of its own in the header, a byline's tail,
- *   or a "Published ..."/"Updated ..." line. Dates inside sentences are events in the story.
+ *   or a "Published ..."/"Updated ..." line among the first 40 or last 8 lines (where page furniture
+ *   sits). Dates inside sentences are events in the story.
  * - Outlet: (1) a news agency named in the credit or byline ("Report by Reuters"); (2) the name after a
  *   byline separator ("By X | Al-Fassel"); (3) the medium the article's own sources speak to, when the
  *   same one is named at least twice and more often than any other ("observers told Al-Fassel" three
@@ -53,10 +54,12 @@ const NEWS_AGENCIES = new Set(
 
 /** Proposes metadata from an article's (normalised) text. */
 export function proposeMetadata(text: string): ProposedMetadata {
-  const header = readHeader(firstLines(text, HEADER_LINES));
-  const credit = lastLines(text, FOOTER_LINES).map(parseCreditLine).find((name) => name !== null) ?? null;
+  const top = firstLines(text, HEADER_LINES);
+  const bottom = lastLines(text, FOOTER_LINES);
+  const header = readHeader(top);
+  const credit = bottom.map(parseCreditLine).find((name) => name !== null) ?? null;
   const author = header.author ?? credit;
-  const date = header.date ?? stampedDate(text);
+  const date = header.date ?? stampedDate([...top, ...bottom]);
   return {
     title: header.title,
     author,
@@ -112,14 +115,14 @@ function readHeader(lines: string[]): Header {
   return header;
 }
 
-const STAMP = /^[ \t]*(?:first published|published|posted|نشر|تاريخ النشر)\b.*$/gimu;
-const UPDATE = /^[ \t]*(?:last updated|updated|آخر تحديث)\b.*$/gimu;
+const STAMP = /^(?:first published|published|posted|نشر|تاريخ النشر)/i;
+const UPDATE = /^(?:last updated|updated|آخر تحديث)/i;
 
-/** A "Published ..." line anywhere (page furniture can sit at the end), else an "Updated ..." one. */
-function stampedDate(text: string): PrintedDate | null {
+/** A "Published ..." line, else an "Updated ..." one. */
+function stampedDate(lines: string[]): PrintedDate | null {
   for (const pattern of [STAMP, UPDATE]) {
-    for (const m of text.matchAll(pattern)) {
-      const date = parsePrintedDate(m[0]);
+    for (const line of lines) {
+      const date = pattern.test(line) ? parsePrintedDate(line) : null;
       if (date !== null) return date;
     }
   }

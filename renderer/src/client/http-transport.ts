@@ -43,7 +43,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   return {
     async invoke(channel, input) {
-      const url = new URL(`api/call/${encodeURIComponent(channel)}`, options.baseUrl);
+      // Channel names are `domain:verb` from the contract; the colon travels as is.
+      const url = new URL(`api/call/${channel}`, options.baseUrl);
       let response: Response;
       try {
         response = await doFetch(url.href, {

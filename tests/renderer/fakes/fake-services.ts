@@ -5,7 +5,15 @@
  * errors, so the real dispatcher maps them to results as the hosts do.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ChannelOutput, DocumentFull, ImportOutcome, SearchHit, ServiceMap, SnippetPart } from '../../../shared/contract.ts';
+import {
+  channelNames,
+  type ChannelOutput,
+  type DocumentFull,
+  type ImportOutcome,
+  type SearchHit,
+  type ServiceMap,
+  type SnippetPart,
+} from '../../../shared/contract.ts';
 import { CancelledError, ConflictError, DomainError, NotFoundError } from '../../../main/core/errors.ts';
 
 export interface FakeFile {
@@ -131,7 +139,8 @@ export class FakeCore {
     );
   }
 
-  readonly services: ServiceMap = {
+  /** The Library's channels; the others (annotations, …) answer NOT_IMPLEMENTED. */
+  readonly services: ServiceMap = withUnimplemented({
     'project:info': async () => ({
       path: '/home/analyst/Border smuggling.claimdesk',
       projectId: '0190f1a2-0000-7000-8000-000000000001',
@@ -181,7 +190,7 @@ export class FakeCore {
         .map((d) => ({ document: summary(d), score: -1, titleParts: mark(d.title ?? '', terms), snippet: snippet(d.text, terms) }));
       return { hits: hits.slice(0, limit), total: hits.length };
     },
-  };
+  });
 
   private move(from: Step[], to: Step[], how: 'undo' | 'redo') {
     const step = from.pop();
@@ -191,6 +200,20 @@ export class FakeCore {
     this.emit('changed', { what: 'history' });
     return { label: step.label };
   }
+}
+
+type LibraryChannels =
+  | 'project:info' | 'project:openSample' | 'documents:import' | 'documents:list' | 'documents:outlets' | 'documents:get'
+  | 'documents:update' | 'documents:delete' | 'jobs:cancel' | 'history:undo' | 'history:redo' | 'search:query';
+
+function withUnimplemented(implemented: Pick<ServiceMap, LibraryChannels>): ServiceMap {
+  const all: Record<string, unknown> = {};
+  for (const name of channelNames) {
+    all[name] = async () => {
+      throw new DomainError('NOT_IMPLEMENTED', `The fake core does not implement ${name}.`);
+    };
+  }
+  return Object.assign(all, implemented) as ServiceMap;
 }
 
 const summary = (d: DocumentFull) => {

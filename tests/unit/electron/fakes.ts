@@ -2,7 +2,8 @@
  * Fakes of the Electron objects the shell's modules take as parameters. They record what was
  * registered so that tests can fire events and inspect options, and they never load `electron`.
  */
-type Listener = (...args: unknown[]) => unknown;
+/** Any listener: `never[]` parameters so that listeners of every signature fit. */
+type Listener = (...args: never[]) => unknown;
 
 export class FakeEmitter {
   readonly listeners = new Map<string, Listener[]>();
@@ -22,7 +23,7 @@ export class FakeEmitter {
   }
 
   emit(event: string, ...args: unknown[]): void {
-    for (const l of this.listeners.get(event) ?? []) l(...args);
+    for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => unknown)(...args);
   }
 
   count(event: string): number {
@@ -84,9 +85,11 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly webContents = new FakeWebContents();
   readonly loaded: string[] = [];
   shown = false;
+  readonly options: Record<string, unknown>;
 
-  constructor(public readonly options: Record<string, unknown>) {
+  constructor(options: object) {
     super();
+    this.options = options as Record<string, unknown>;
     FakeBrowserWindow.created.push(this);
   }
 

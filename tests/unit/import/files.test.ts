@@ -195,7 +195,7 @@ describe('collectFromPaths: explicit files', () => {
     const { entries, errors } = await collectFromPaths([dir]);
     expect(entries).toEqual([]);
     expect(errors[0]).toMatchObject({ code: 'BAD_SIDECAR' });
-    expect(errors[0]!.reason).toBe('Its metadata file (.json) cannot be used: it is 2 MB; the limit is 1 MB.');
+    expect(errors[0]!.reason).toBe('Its metadata file x.json cannot be used: it is 2 MB; the limit is 1 MB.');
   });
 });
 

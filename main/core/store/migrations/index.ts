@@ -5,6 +5,7 @@
  */
 import m0001 from './0001-project-and-log.ts';
 import m0002 from './0002-documents.ts';
+import m0003 from './0003-annotations.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'project-and-log', sql: m0001 },
   { version: 2, name: 'documents', sql: m0002 },
+  { version: 3, name: 'annotations', sql: m0003 },
 ];
 
 export const LATEST_VERSION = migrations.length;

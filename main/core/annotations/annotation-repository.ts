@@ -1,0 +1,236 @@
+/** SQL reads for annotation: a document's spans, claims, attributions and links; source and claim look-ups. */
+import type { Db } from '../store/database.ts';
+
+export interface SpanRow {
+  id: string; revision: number; document_id: string; kind: string; start: number; end: number; exact: string;
+  prefix: string; suffix: string; orphaned: number; source_id: string | null; note: string | null; data: string | null;
+  created_at: string; created_by: string;
+}
+export interface ClaimRow { id: string; revision: number; document_id: string; kind: string; status: string; status_override: string | null; override_reason: string | null }
+export interface AttributionRow {
+  id: string; revision: number; claim_id: string; source_id: string; cue_span_id: string | null; channel: string | null;
+  channel_span_id: string | null; speech: string; anonymous: number; anonymity_reason: string | null; via: string;
+  credibility: number | null; rationale: string | null;
+}
+export interface LinkRow {
+  id: string; revision: number; from_claim_id: string; to_claim_id: string; relation: string; note: string | null;
+  from_document_id: string; to_document_id: string; from_exact: string; to_exact: string;
+  from_title: string | null; to_title: string | null;
+}
+export interface SourceRow {
+  id: string; revision: number; name: string; type: string; affiliation: string | null; aliases: string;
+  reliability: string | null; scope_document_id: string | null; merged_into: string | null; deleted_at: string | null;
+}
+export interface TagRow { id: string; revision: number; name: string; parent_id: string | null; color: string | null }
+
+const LINK_SELECT = `
+  SELECT l.id, l.revision, l.from_claim_id, l.to_claim_id, l.relation, l.note,
+    fs.document_id AS from_document_id, ts.document_id AS to_document_id, fs.exact AS from_exact, ts.exact AS to_exact,
+    fd.title AS from_title, td.title AS to_title
+  FROM claim_links l
+  JOIN spans fs ON fs.id = l.from_claim_id JOIN spans ts ON ts.id = l.to_claim_id
+  JOIN documents fd ON fd.id = fs.document_id JOIN documents td ON td.id = ts.document_id`;
+
+export class AnnotationRepository {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      spans: db.prepare(
+        `SELECT id, revision, document_id, kind, start, "end", exact, prefix, suffix, orphaned, source_id, note, data, created_at, created_by
+         FROM spans WHERE document_id = ? AND deleted_at IS NULL ORDER BY start, "end" DESC`,
+      ),
+      claims: db.prepare(
+        `SELECT c.id, c.revision, c.document_id, s.kind, c.status, c.status_override, c.override_reason
+         FROM claims c JOIN spans s ON s.id = c.id WHERE c.document_id = ? AND c.deleted_at IS NULL ORDER BY s.start`,
+      ),
+      attributions: db.prepare(
+        `SELECT a.id, a.revision, a.claim_id, a.source_id, a.cue_span_id, a.channel, a.channel_span_id, a.speech, a.anonymous,
+           a.anonymity_reason, a.via, a.credibility, a.rationale
+         FROM attributions a JOIN claims c ON c.id = a.claim_id
+         WHERE c.document_id = ? AND a.deleted_at IS NULL ORDER BY a.seq`,
+      ),
+      attributionsOfClaim: db.prepare(`SELECT * FROM attributions WHERE claim_id = ? AND deleted_at IS NULL ORDER BY seq`),
+      links: db.prepare(
+        `${LINK_SELECT} WHERE l.deleted_at IS NULL AND (fs.document_id = @id OR ts.document_id = @id) ORDER BY l.seq`,
+      ),
+      link: db.prepare(`${LINK_SELECT} WHERE l.id = ?`),
+      linksTouching: db.prepare(
+        `SELECT id FROM claim_links WHERE deleted_at IS NULL AND (from_claim_id = @id OR to_claim_id = @id)`,
+      ).pluck(),
+      incoming: db.prepare(`SELECT relation, from_claim_id FROM claim_links WHERE to_claim_id = ? AND deleted_at IS NULL`),
+      source: db.prepare(`SELECT * FROM sources WHERE id = ?`),
+      tags: db.prepare(`SELECT id, revision, name, parent_id, color FROM tags WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE`),
+      taggings: db.prepare(
+        `SELECT t.id, t.tag_id, t.span_id FROM taggings t JOIN spans s ON s.id = t.span_id
+         WHERE s.document_id = ? AND t.deleted_at IS NULL AND s.deleted_at IS NULL`,
+      ),
+      documentTags: db.prepare(`SELECT id, tag_id FROM taggings WHERE document_id = ? AND deleted_at IS NULL`),
+      tagging: db.prepare(
+        `SELECT id FROM taggings WHERE tag_id = @tag AND deleted_at IS NULL AND (span_id = @target OR document_id = @target)`,
+      ).pluck(),
+      setStatus: db.prepare(`UPDATE claims SET status = ? WHERE id = ?`),
+      grades: db.prepare(
+        `SELECT g.grade, g.reason, g.at, a.display_name AS analyst FROM source_grades g JOIN analysts a ON a.id = g.analyst_id
+         WHERE g.source_id = ? ORDER BY g.seq`,
+      ),
+      insertGrade: db.prepare(
+        `INSERT INTO source_grades (id, source_id, grade, reason, analyst_id, at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      usage: db.prepare(
+        `SELECT
+           (SELECT count(*) FROM attributions WHERE source_id = @id AND deleted_at IS NULL) AS attributions,
+           (SELECT count(*) FROM spans WHERE source_id = @id AND deleted_at IS NULL) AS mentions,
+           (SELECT count(*) FROM attributions a, json_each(a.via) v WHERE v.value = @id AND a.deleted_at IS NULL) AS relays`,
+      ),
+    };
+  }
+
+  spansForDocument(documentId: string): SpanRow[] {
+    return this.s.spans.all(documentId) as SpanRow[];
+  }
+
+  claimsForDocument(documentId: string): ClaimRow[] {
+    return this.s.claims.all(documentId) as ClaimRow[];
+  }
+
+  attributionsForDocument(documentId: string): AttributionRow[] {
+    return this.s.attributions.all(documentId) as AttributionRow[];
+  }
+
+  attributionsOfClaim(claimId: string): AttributionRow[] {
+    return this.s.attributionsOfClaim.all(claimId) as AttributionRow[];
+  }
+
+  linksForDocument(documentId: string): LinkRow[] {
+    return this.s.links.all({ id: documentId }) as LinkRow[];
+  }
+
+  link(id: string): LinkRow | undefined {
+    return this.s.link.get(id) as LinkRow | undefined;
+  }
+
+  linksTouching(claimId: string): string[] {
+    return this.s.linksTouching.all({ id: claimId }) as string[];
+  }
+
+  incomingLinks(claimId: string): Array<{ relation: string; from_claim_id: string }> {
+    return this.s.incoming.all(claimId) as Array<{ relation: string; from_claim_id: string }>;
+  }
+
+  setStatus(claimId: string, status: string): void {
+    this.s.setStatus.run(status, claimId);
+  }
+
+  source(id: string): SourceRow | undefined {
+    return this.s.source.get(id) as SourceRow | undefined;
+  }
+
+  sourcesByIds(ids: string[]): SourceRow[] {
+    if (ids.length === 0) return [];
+    const out: SourceRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(...(this.db.prepare(`SELECT * FROM sources WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as SourceRow[]));
+    }
+    return out;
+  }
+
+  /** Sources whose name or an alias contains the query (case-insensitive), with how often each is used. */
+  searchSources(query: string, limit: number): Array<SourceRow & { attributions: number; documents: number }> {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare(
+        `SELECT s.*, (SELECT count(*) FROM attributions a WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS attributions,
+           (SELECT count(DISTINCT c.document_id) FROM attributions a JOIN claims c ON c.id = a.claim_id
+             WHERE a.source_id = s.id AND a.deleted_at IS NULL) AS documents
+         FROM sources s
+         WHERE s.deleted_at IS NULL AND s.merged_into IS NULL
+           AND (s.name LIKE @like ESCAPE '\\' OR s.aliases LIKE @like ESCAPE '\\' OR s.affiliation LIKE @like ESCAPE '\\')
+         ORDER BY (s.name LIKE @starts ESCAPE '\\') DESC, attributions DESC, s.name COLLATE NOCASE LIMIT @limit`,
+      )
+      .all({ like, starts: `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit }) as Array<SourceRow & { attributions: number; documents: number }>;
+  }
+
+  /** Claims in any document whose text contains the query, for the link picker. */
+  searchClaims(query: string, limit: number, excludeId?: string) {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare(
+        `SELECT s.id, s.document_id AS documentId, d.title AS documentTitle, s.kind, s.exact, c.status
+         FROM spans s JOIN claims c ON c.id = s.id JOIN documents d ON d.id = s.document_id
+         WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL AND s.kind IN ('claim', 'denial', 'dispute')
+           AND s.exact LIKE ? ESCAPE '\\' AND s.id IS NOT ?
+         ORDER BY d.seq, s.start LIMIT ?`,
+      )
+      .all(like, excludeId ?? null, limit) as Array<{ id: string; documentId: string; documentTitle: string | null; kind: string; exact: string; status: string }>;
+  }
+
+  /** Attributions that point at a span as their cue or channel. */
+  attributionsUsingSpan(spanId: string): Array<{ id: string; cue_span_id: string | null; channel_span_id: string | null }> {
+    return this.db
+      .prepare(`SELECT id, cue_span_id, channel_span_id FROM attributions WHERE (cue_span_id = @id OR channel_span_id = @id) AND deleted_at IS NULL`)
+      .all({ id: spanId }) as Array<{ id: string; cue_span_id: string | null; channel_span_id: string | null }>;
+  }
+
+  taggingsOfSpan(spanId: string): string[] {
+    return this.db.prepare(`SELECT id FROM taggings WHERE span_id = ? AND deleted_at IS NULL`).pluck().all(spanId) as string[];
+  }
+
+  tags(): TagRow[] {
+    return this.s.tags.all() as TagRow[];
+  }
+
+  spanTaggings(documentId: string): Array<{ id: string; tag_id: string; span_id: string }> {
+    return this.s.taggings.all(documentId) as Array<{ id: string; tag_id: string; span_id: string }>;
+  }
+
+  documentTaggings(documentId: string): Array<{ id: string; tag_id: string }> {
+    return this.s.documentTags.all(documentId) as Array<{ id: string; tag_id: string }>;
+  }
+
+  findTagging(tagId: string, targetId: string): string | undefined {
+    return this.s.tagging.get({ tag: tagId, target: targetId }) as string | undefined;
+  }
+
+  grades(sourceId: string): Array<{ grade: string | null; reason: string | null; at: string; analyst: string }> {
+    return this.s.grades.all(sourceId) as Array<{ grade: string | null; reason: string | null; at: string; analyst: string }>;
+  }
+
+  insertGrade(id: string, sourceId: string, grade: string | null, reason: string | null, analystId: string, at: string): void {
+    this.s.insertGrade.run(id, sourceId, grade, reason, analystId, at);
+  }
+
+  usage(sourceId: string): { attributions: number; mentions: number; relays: number } {
+    return this.s.usage.get({ id: sourceId }) as { attributions: number; mentions: number; relays: number };
+  }
+
+  /** Ids of rows that reference a source, for reassigning or merging. */
+  referencesTo(sourceId: string): { attributions: string[]; mentions: string[]; relays: string[] } {
+    const ids = (sql: string) => this.db.prepare(sql).pluck().all(sourceId) as string[];
+    return {
+      attributions: ids(`SELECT id FROM attributions WHERE source_id = ? AND deleted_at IS NULL`),
+      mentions: ids(`SELECT id FROM spans WHERE source_id = ? AND deleted_at IS NULL`),
+      relays: ids(`SELECT DISTINCT a.id FROM attributions a, json_each(a.via) v WHERE v.value = ? AND a.deleted_at IS NULL`),
+    };
+  }
+
+  tagReferences(tagId: string): { taggings: Array<{ id: string; target: string }>; children: string[] } {
+    return {
+      taggings: this.db
+        .prepare(`SELECT id, coalesce(span_id, document_id) AS target FROM taggings WHERE tag_id = ? AND deleted_at IS NULL`)
+        .all(tagId) as Array<{ id: string; target: string }>,
+      children: this.db.prepare(`SELECT id FROM tags WHERE parent_id = ? AND deleted_at IS NULL`).pluck().all(tagId) as string[],
+    };
+  }
+
+  tagAncestors(tagId: string): string[] {
+    return this.db
+      .prepare(
+        `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM tags WHERE id = ?
+           UNION SELECT t.id, t.parent_id FROM tags t JOIN up ON t.id = up.parent_id) SELECT id FROM up`,
+      )
+      .pluck()
+      .all(tagId) as string[];
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Spans: marking a stretch of a document's text as a claim, denial, dispute, source mention, cue,
+ * channel, entity, quantity, date, note or "not article" region.
+ *
+ * A span is checked against the document's text before it is stored (`validateSpan`): a zero-length
+ * span, one outside the text, one splitting a character, or one whose `exact` is not the text at
+ * that place is refused. Deleting a claim takes its attributions, links and tags with it, in the
+ * same undo unit, so nothing is left dangling and undo restores all of it.
+ */
+import { CLAIM_KINDS, type DocumentAnnotations, type Span, type SpanData } from '../../../shared/annotation-schemas.ts';
+import { AnchorError, makeSelector, validateSpan } from '../../../shared/anchoring/index.ts';
+import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Group } from '../history/oplog.ts';
+import { action, quote, type AnnotationContext } from './context.ts';
+import { toAttribution, toLink, toSource, toSpan, toTag } from './mappers.ts';
+import type { ClaimService } from './claim-service.ts';
+
+const isClaimKind = (kind: string) => (CLAIM_KINDS as readonly string[]).includes(kind);
+
+export interface NewSpan {
+  documentId: string;
+  kind: Span['kind'];
+  start: number;
+  end: number;
+  exact: string;
+  note?: string | null | undefined;
+  data?: SpanData | null | undefined;
+  sourceId?: string | null | undefined;
+}
+
+const KIND_LABEL: Record<Span['kind'], string> = {
+  claim: 'claim', denial: 'denial', dispute: 'dispute', source: 'source mention', cue: 'cue', channel: 'channel',
+  entity: 'entity', quantity: 'quantity', date: 'date', note: 'note', excluded: '“not article” region',
+};
+
+export class SpanService {
+  constructor(
+    private readonly ctx: AnnotationContext,
+    private readonly claims: ClaimService,
+  ) {}
+
+  forDocument(documentId: string): DocumentAnnotations {
+    const { repo, documents } = this.ctx;
+    if (!documents.get(documentId)) throw new NotFoundError('Document', documentId);
+    const tagsBySpan = new Map<string, string[]>();
+    for (const t of repo.spanTaggings(documentId)) {
+      const list = tagsBySpan.get(t.span_id) ?? [];
+      list.push(t.tag_id);
+      tagsBySpan.set(t.span_id, list);
+    }
+    const spans = repo.spansForDocument(documentId).map((r) => toSpan(r, tagsBySpan.get(r.id)));
+    const attributionRows = repo.attributionsForDocument(documentId);
+    const sourceIds = new Set<string>();
+    for (const a of attributionRows) {
+      sourceIds.add(a.source_id);
+      for (const v of JSON.parse(a.via) as string[]) sourceIds.add(v);
+    }
+    for (const s of spans) if (s.sourceId) sourceIds.add(s.sourceId);
+    const sources = repo.sourcesByIds([...sourceIds]);
+    const reliabilityOf = new Map(sources.map((s) => [s.id, s.reliability]));
+    const byClaim = new Map<string, ReturnType<typeof toAttribution>[]>();
+    for (const a of attributionRows) {
+      const list = byClaim.get(a.claim_id) ?? [];
+      list.push(toAttribution(a, reliabilityOf.get(a.source_id) ?? null));
+      byClaim.set(a.claim_id, list);
+    }
+    const claims = repo.claimsForDocument(documentId).map((c) => ({
+      id: c.id,
+      revision: c.revision,
+      documentId: c.document_id,
+      kind: c.kind as (typeof CLAIM_KINDS)[number],
+      status: (c.status_override ?? c.status) as DocumentAnnotations['claims'][number]['status'],
+      derivedStatus: c.status as DocumentAnnotations['claims'][number]['status'],
+      overrideReason: c.override_reason,
+      attributions: byClaim.get(c.id) ?? [],
+    }));
+    return {
+      documentId,
+      spans,
+      claims,
+      sources: sources.map(toSource),
+      links: repo.linksForDocument(documentId).map(toLink),
+      tags: repo.tags().map(toTag),
+      documentTagIds: repo.documentTaggings(documentId).map((t) => t.tag_id),
+    };
+  }
+
+  create(input: NewSpan): Span {
+    return action(this.ctx, `Mark ${KIND_LABEL[input.kind]} ${quote(input.exact)}`, (group) => this.createIn(group, input));
+  }
+
+  /** Creates a span inside an action already open (used by the gold loader and by source creation). */
+  createIn(group: Group, input: NewSpan): Span {
+    const { ctx } = this;
+    const doc = ctx.documents.get(input.documentId);
+    if (!doc) throw new NotFoundError('Document', input.documentId);
+    try {
+      validateSpan(doc.text, input);
+    } catch (error) {
+      if (error instanceof AnchorError) throw new DomainError(error.code, error.message);
+      throw error;
+    }
+    if (input.sourceId) ctx.changes.require('source', input.sourceId);
+    const selector = makeSelector(doc.text, input.start, input.end);
+    const id = ctx.changes.create(group, 'span', {
+      document_id: input.documentId,
+      kind: input.kind,
+      start: selector.start,
+      end: selector.end,
+      exact: selector.exact,
+      prefix: selector.prefix,
+      suffix: selector.suffix,
+      orphaned: 0,
+      source_id: input.sourceId ?? null,
+      note: input.note ?? null,
+      data: input.data ? JSON.stringify(input.data) : null,
+    });
+    if (isClaimKind(input.kind)) {
+      ctx.changes.create(group, 'claim', { document_id: input.documentId, status_override: null, override_reason: null }, id);
+    }
+    if (input.kind === 'excluded') ctx.reindexDocument(input.documentId);
+    return toSpan(ctx.changes.require('span', id));
+  }
+
+  update(id: string, revision: number, patch: { kind?: Span['kind']; note?: string | null; data?: SpanData | null; sourceId?: string | null }): Span {
+    const { ctx } = this;
+    const row = ctx.changes.require('span', id);
+    if (patch.kind && patch.kind !== row.kind && isClaimKind(patch.kind) !== isClaimKind(row.kind as string)) {
+      throw new ValidationError(
+        `A ${KIND_LABEL[row.kind as Span['kind']]} cannot become a ${KIND_LABEL[patch.kind]}: delete it and mark the text again.`,
+      );
+    }
+    if (patch.kind === 'excluded' || row.kind === 'excluded') {
+      if (patch.kind !== undefined && patch.kind !== row.kind) throw new ValidationError('Mark “not article” regions on their own.');
+    }
+    if (patch.sourceId) ctx.changes.require('source', patch.sourceId);
+    return action(ctx, `Edit ${KIND_LABEL[row.kind as Span['kind']]} ${quote(row.exact as string)}`, (group) => {
+      const values: Record<string, unknown> = {};
+      if (patch.kind !== undefined) values.kind = patch.kind;
+      if (patch.note !== undefined) values.note = patch.note;
+      if (patch.data !== undefined) values.data = patch.data ? JSON.stringify(patch.data) : null;
+      if (patch.sourceId !== undefined) values.source_id = patch.sourceId;
+      const updated = ctx.changes.update(group, 'span', id, values, revision);
+      if (values.kind !== undefined && isClaimKind(values.kind as string)) this.claims.recomputeLinked(id);
+      return toSpan(updated, ctx.repo.spanTaggings(row.document_id as string).filter((t) => t.span_id === id).map((t) => t.tag_id));
+    });
+  }
+
+  delete(id: string): { spans: number; attributions: number; links: number } {
+    const { ctx } = this;
+    const row = ctx.changes.require('span', id);
+    return action(ctx, `Delete ${KIND_LABEL[row.kind as Span['kind']]} ${quote(row.exact as string)}`, (group) => this.deleteIn(group, id));
+  }
+
+  deleteIn(group: Group, id: string): { spans: number; attributions: number; links: number } {
+    const { ctx } = this;
+    const row = ctx.changes.require('span', id);
+    const counts = { spans: 1, attributions: 0, links: 0 };
+    if (isClaimKind(row.kind as string)) {
+      for (const a of ctx.repo.attributionsOfClaim(id)) counts.attributions += Number(ctx.changes.remove(group, 'attribution', a.id));
+      const targets = new Set<string>();
+      for (const linkId of ctx.repo.linksTouching(id)) {
+        const link = ctx.repo.link(linkId)!;
+        targets.add(link.to_claim_id);
+        counts.links += Number(ctx.changes.remove(group, 'claim_link', linkId));
+      }
+      ctx.changes.remove(group, 'claim', id);
+      targets.delete(id);
+      for (const t of targets) this.claims.recompute(t);
+    }
+    // A cue or channel span used by attributions: the attributions stay, without the span.
+    for (const a of ctx.repo.attributionsUsingSpan(id)) {
+      const patch: Record<string, null> = {};
+      if (a.cue_span_id === id) patch.cue_span_id = null;
+      if (a.channel_span_id === id) patch.channel_span_id = null;
+      ctx.changes.update(group, 'attribution', a.id, patch);
+    }
+    for (const t of ctx.repo.taggingsOfSpan(id)) ctx.changes.remove(group, 'tagging', t);
+    ctx.changes.remove(group, 'span', id);
+    if (row.kind === 'excluded') ctx.reindexDocument(row.document_id as string);
+    return counts;
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * Re-anchoring: finding a span again in a text that may have changed since the span was made (a
+ * re-import of a new version of the document, or a pack bringing annotations made on slightly
+ * different text). Follows the architecture's rule: try the position checked against the quote, then
+ * the quote elsewhere, then an approximate quote, scored with its context and position; otherwise the
+ * span is orphaned, with a reason. Never dropped, never silently moved: a moved span says so
+ * (`moved: true`), and a span whose text changed says so too (`match: 'fuzzy'`), so that the caller
+ * makes a new selector from the text now found.
+ *
+ * Cost, for a 1 MB text with 10,000 spans: the position check is O(|exact|); the quote elsewhere is
+ * one `indexOf` scan; the approximate search runs only when neither finds the span, first in a window
+ * around the expected position, then over the whole text (see `candidates.ts`).
+ *
+ * Pure: no node:*, no DOM.
+ */
+import { quoteForMessage } from './anchor-error.ts';
+import {
+  findApproximate,
+  findExact,
+  localRegion,
+  maxErrorsFor,
+  wholeTextRegions,
+  type Region,
+} from './candidates.ts';
+import {
+  MIN_EVIDENCE,
+  MIN_QUOTE_SIMILARITY,
+  isAcceptable,
+  scoreCandidate,
+  type Candidate,
+  type CandidateScores,
+} from './match-quote.ts';
+import type { TextSpanSelector } from './selector.ts';
+
+export type AnchorResult =
+  | {
+      state: 'anchored';
+      start: number;
+      end: number;
+      /** True when the span is no longer at its saved offsets. */
+      moved: boolean;
+      /**
+       * How it was found: at its saved offsets, its exact quote elsewhere, or an approximate quote (the
+       * text of the span itself changed: `text.slice(start, end) !== exact`).
+       */
+      match: 'position' | 'exact' | 'fuzzy';
+    }
+  | { state: 'orphaned'; reason: string };
+
+export interface AnchorOptions {
+  /**
+   * Where the span is expected to start in the new text, if the caller knows better than the saved
+   * `start` (`anchorAll` passes the shift of the spans before it). Used to rank candidates and to
+   * choose where the approximate search looks first.
+   */
+  expectedStart?: number;
+}
+
+/** Exact occurrences scored in full when a quote occurs very often ("the", "Jordan"). */
+const MAX_EXACT_SCORED = 32;
+
+interface Scored {
+  candidate: Candidate;
+  scores: CandidateScores;
+}
+
+/** Finds `selector`'s span in `text` (see the module comment for the strategy). */
+export function anchor(text: string, selector: TextSpanSelector, options: AnchorOptions = {}): AnchorResult {
+  const { start, end, exact } = selector;
+  if (exact.length === 0) return { state: 'orphaned', reason: 'The span has no quote to look for (its text is empty).' };
+
+  // (a) The saved position, checked against the quote.
+  if (Number.isInteger(start) && start >= 0 && end <= text.length && text.startsWith(exact, start) && end - start === exact.length) {
+    return { state: 'anchored', start, end, moved: false, match: 'position' };
+  }
+  const expected = clampOffset(options.expectedStart ?? start, text.length);
+
+  // (b) The exact quote elsewhere.
+  const occurrences = findExact(text, exact);
+  const exactBest = bestExact(text, selector, occurrences, expected);
+  if (exactBest && isAcceptable(exactBest.scores)) return anchored(exactBest.candidate, selector, 'exact');
+
+  // (c) An approximate quote: near the expected position first, then anywhere.
+  const masked: Region[] = occurrences.map((o) => ({ from: o, to: o + exact.length }));
+  let best = exactBest;
+  for (const regions of [[localRegion(text, exact.length, expected)], wholeTextRegions(text, exact.length)]) {
+    for (const region of regions) {
+      for (const candidate of findApproximate(text, exact, region, expected, masked)) {
+        best = better(best, { candidate, scores: scoreCandidate(text, candidate, selector, expected) });
+      }
+    }
+    if (best && isAcceptable(best.scores)) return anchored(best.candidate, selector, best.candidate.errors === 0 ? 'exact' : 'fuzzy');
+  }
+  return { state: 'orphaned', reason: orphanReason(text, exact, best) };
+}
+
+/**
+ * Anchors many spans of one text. Spans are taken in text order and each one's expected position is
+ * its saved start shifted as much as the last span found before it moved, so that after an insertion
+ * near the top every later span is looked for where it now is. Results are in the order given.
+ */
+export function anchorAll(text: string, selectors: readonly TextSpanSelector[]): AnchorResult[] {
+  const results = new Array<AnchorResult>(selectors.length);
+  const order = selectors.map((_, i) => i).sort((a, b) => (selectors[a]?.start ?? 0) - (selectors[b]?.start ?? 0));
+  let shift = 0;
+  for (const i of order) {
+    const selector = selectors[i];
+    if (selector === undefined) continue;
+    const result = anchor(text, selector, { expectedStart: selector.start + shift });
+    if (result.state === 'anchored') shift = result.start - selector.start;
+    results[i] = result;
+  }
+  return results;
+}
+
+function clampOffset(offset: number, length: number): number {
+  return Number.isFinite(offset) ? Math.min(length, Math.max(0, Math.round(offset))) : 0;
+}
+
+function anchored(c: Candidate, selector: TextSpanSelector, match: 'exact' | 'fuzzy'): AnchorResult {
+  return { state: 'anchored', start: c.start, end: c.end, moved: c.start !== selector.start || c.end !== selector.end, match };
+}
+
+/** The better of two scored candidates: an acceptable one, then the higher score, then the nearer. */
+function better(a: Scored | undefined, b: Scored): Scored {
+  if (a === undefined) return b;
+  const acceptable = isAcceptable(b.scores);
+  if (acceptable !== isAcceptable(a.scores)) return acceptable ? b : a;
+  if (b.scores.score !== a.scores.score) return b.scores.score > a.scores.score ? b : a;
+  return b.scores.position > a.scores.position ? b : a;
+}
+
+/**
+ * The best exact occurrence. One whose saved context is intact on both sides is as good as it gets
+ * and is taken at once (the nearest, if several). Otherwise occurrences are shortlisted by how many
+ * characters of context agree right next to them, then by distance, and only the shortlist is scored,
+ * so that a quote occurring thousands of times costs O(occurrences), not thousands of searches.
+ */
+function bestExact(
+  text: string,
+  selector: TextSpanSelector,
+  occurrences: readonly number[],
+  expected: number,
+): Scored | undefined {
+  const { exact, prefix, suffix } = selector;
+  const length = exact.length;
+  const scoreAt = (start: number): Scored => {
+    const candidate = { start, end: start + length, errors: 0 };
+    return { candidate, scores: scoreCandidate(text, candidate, selector, expected) };
+  };
+  const distance = (o: number): number => Math.abs(o - expected);
+
+  let intact: number | undefined;
+  for (const o of occurrences) {
+    const whole = text.startsWith(suffix, o + length) && o >= prefix.length && text.startsWith(prefix, o - prefix.length);
+    if (whole && (intact === undefined || distance(o) < distance(intact))) intact = o;
+  }
+  if (intact !== undefined) return scoreAt(intact);
+
+  const adjacentAgreement = (o: number): number =>
+    commonSuffixLength(text, o, prefix) + commonPrefixLength(text, o + length, suffix);
+  const shortlist =
+    occurrences.length <= MAX_EXACT_SCORED
+      ? occurrences
+      : [...occurrences]
+          .map((o) => ({ o, agreement: adjacentAgreement(o) }))
+          .sort((a, b) => b.agreement - a.agreement || distance(a.o) - distance(b.o))
+          .slice(0, MAX_EXACT_SCORED)
+          .map((x) => x.o);
+  let best: Scored | undefined;
+  for (const o of shortlist) best = better(best, scoreAt(o));
+  return best;
+}
+
+/** How many units of `text` just before `at` equal the end of `context`. */
+function commonSuffixLength(text: string, at: number, context: string): number {
+  let n = 0;
+  while (n < context.length && at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === context.charCodeAt(context.length - n - 1)) n++;
+  return n;
+}
+
+/** How many units of `text` from `at` on equal the start of `context`. */
+function commonPrefixLength(text: string, at: number, context: string): number {
+  let n = 0;
+  while (n < context.length && at + n < text.length && text.charCodeAt(at + n) === context.charCodeAt(n)) n++;
+  return n;
+}
+
+const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+function orphanReason(text: string, exact: string, best: Scored | undefined): string {
+  if (best === undefined) {
+    const maxErrors = maxErrorsFor(exact.length);
+    return maxErrors === 0
+      ? `The quote ${quoteForMessage(exact)} is no longer in the text (it is too short to look for approximately).`
+      : `The quote ${quoteForMessage(exact)} is no longer in the text, not even with up to ${maxErrors} characters changed.`;
+  }
+  const { candidate: c, scores: s } = best;
+  return (
+    `The closest match, ${quoteForMessage(text.slice(c.start, c.end))} at ${c.start}–${c.end}, is too ` +
+    `different to move the span there: its text is ${percent(s.quote)} alike (${percent(MIN_QUOTE_SIMILARITY)} ` +
+    `needed), the text before it ${percent(s.prefix)} and after it ${percent(s.suffix)}; ` +
+    `${percent(s.evidence)} of the saved evidence agrees (${percent(MIN_EVIDENCE)} needed).`
+  );
+}

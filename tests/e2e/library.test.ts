@@ -1,0 +1,132 @@
+/**
+ * The Library in real Chromium against the real web host: import the sample reports through the
+ * file chooser, search, read a document, read the Arabic one right to left; and the host's API
+ * refuses callers without the token or from another origin. Screenshots go to
+ * test-results/screenshots/ for a person to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, rawCall, startApp, type E2eApp } from './harness.ts';
+
+const reports = fs.readdirSync(CORPUS).filter((n) => /^00\d_.*\.txt$/.test(n)).sort();
+const read = (name: string) => fs.readFileSync(path.join(CORPUS, name), 'utf8');
+// Which reports mention captagon, from the files themselves (as `grep -il captagon` says).
+const captagonReports = reports.filter((n) => /captagon/i.test(read(n)));
+
+describe('Library (e2e)', () => {
+  let app: E2eApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('greets an empty project with what Claimdesk does and how to start', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open the sample project' }).waitFor();
+    await expectVisible(page.getByRole('button', { name: 'Import documents' }));
+    await app.screenshot('empty.png');
+  });
+
+  it('imports the four sample reports through the file chooser', async () => {
+    const { page } = app;
+    expect(reports).toHaveLength(4);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import documents' }).click();
+    await (await chooser).setFiles(reports.map((n) => path.join(CORPUS, n)));
+
+    await page.getByText('4 imported').waitFor();
+    await page.getByText('4 documents').waitFor();
+    const rows = page.getByRole('region', { name: 'Documents' }).locator('[role="row"][row-index]');
+    await expect.poll(() => rows.count()).toBe(4);
+    await app.screenshot('library.png');
+  });
+
+  it('finds exactly the reports that mention captagon', async () => {
+    const { page } = app;
+    expect(captagonReports).toHaveLength(3);
+    await page.getByRole('searchbox', { name: 'Search documents' }).fill('captagon');
+    const hits = page.getByRole('region', { name: 'Search results' }).locator('button.hit');
+    await expect.poll(() => hits.count()).toBe(3);
+    await page.getByText('3 results').waitFor();
+
+    const ids = await hits.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.documentId ?? ''));
+    const files = await Promise.all(ids.map((id) => fileNameOf(app, id)));
+    expect(files.sort()).toEqual(captagonReports);
+    expect(await hits.first().locator('mark').first().textContent()).toMatch(/^captagon$/i);
+    await app.screenshot('search.png');
+  });
+
+  it('opens a hit by keyboard, shows its text exactly, and goes back with Escape', async () => {
+    const { page } = app;
+    const box = page.getByRole('searchbox', { name: 'Search documents' });
+    await box.focus();
+    await page.keyboard.press('ArrowDown');
+    const firstId = await page.locator('button.hit').first().getAttribute('data-document-id');
+    await page.keyboard.press('Enter');
+
+    const text = page.getByRole('article', { name: 'Document text' });
+    await text.waitFor();
+    const file = await fileNameOf(app, firstId ?? '');
+    const paragraphs = await text.locator('p').allTextContents();
+    expect(paragraphs).toEqual(read(file).replace(/\n+$/, '').split(/\n{2,}/));
+    await app.screenshot('document.png');
+
+    await page.keyboard.press('Escape');
+    await text.waitFor({ state: 'detached' });
+    expect(await box.inputValue()).toBe('captagon');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.documentId)).toBe(firstId);
+  });
+
+  it('reads the Arabic document right to left', async () => {
+    const { page } = app;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import documents' }).click();
+    await (await chooser).setFiles(['naya_foriraq-captagon.txt', 'naya_foriraq-captagon.json'].map((n) => path.join(CORPUS, 'arabic', n)));
+    await page.getByText('1 imported').waitFor();
+
+    await page.getByRole('searchbox', { name: 'Search documents' }).fill('الكبتاغون');
+    const hit = page.getByRole('region', { name: 'Search results' }).locator('button.hit').first();
+    await hit.waitFor();
+    await hit.click();
+    const text = page.getByRole('article', { name: 'Document text' });
+    await text.waitFor();
+    const first = text.locator('p').first();
+    expect(await first.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    expect(await text.getAttribute('lang')).toBe('ar');
+    expect(await text.locator('p').allTextContents()).toContain(
+      'الاستخبارات العسكرية العراقية تعتقل تاجر  للمخدرات بحوزته 4 كيلو من حبة الكبتاجون في محافظة الأنبار ما يعادل 23 الف حبة',
+    );
+    await app.screenshot('document-arabic.png');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await text.waitFor({ state: 'detached' });
+  });
+
+  it('loaded nothing from elsewhere and logged no errors', () => {
+    expect(app.problems).toEqual([]);
+  });
+
+  it('refuses API calls without the token, or from another origin', async () => {
+    const withToken = await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': app.token });
+    expect(withToken.status).toBe(200);
+    expect((await rawCall(app.url, 'project:info', {}, {})).status).toBe(403);
+    expect((await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': 'wrong' })).status).toBe(403);
+    const foreign = await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': app.token, Origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+  });
+});
+
+async function expectVisible(locator: import('playwright-core').Locator) {
+  expect(await locator.isVisible()).toBe(true);
+}
+
+/** The file a document came from, asked of the host with the page's token. */
+async function fileNameOf(app: E2eApp, id: string): Promise<string> {
+  const res = await rawCall(app.url, 'documents:get', { id }, { 'X-Claimdesk-Token': app.token });
+  const body = JSON.parse(res.body) as { ok: boolean; value?: { imports: { fileName: string }[] } };
+  return body.value?.imports[0]?.fileName ?? '';
+}
