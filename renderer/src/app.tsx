@@ -11,6 +11,7 @@ import { useChanges } from './hooks/changes.tsx';
 import { useGlobalShortcuts } from './hooks/use-global-shortcuts.ts';
 import { useProjectInfo } from './hooks/use-library-data.ts';
 import { t } from './i18n/t.ts';
+import { projectName } from './lib/format.ts';
 import { DocumentView } from './views/document-view.tsx';
 import { LibraryView } from './views/library-view.tsx';
 
@@ -37,6 +38,11 @@ export function App() {
     },
     [client, bump, toast],
   );
+
+  const projectPath = project.data?.path;
+  useEffect(() => {
+    document.title = projectPath ? `${projectName(projectPath)} — ${t('app.name')}` : t('app.name');
+  }, [projectPath]);
 
   useEffect(() => {
     if (!focusSearchPending || view.kind !== 'library') return;

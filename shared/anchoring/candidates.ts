@@ -19,7 +19,7 @@
  * Pure: no node:*, no DOM.
  */
 import search from 'approx-string-match';
-import { splitsSurrogatePair } from './code-points.ts';
+import { clusterEnd, clusterStart } from './graphemes.ts';
 import { MIN_QUOTE_SIMILARITY, type Candidate } from './match-quote.ts';
 
 /** Quotes longer than this are searched by probes (head, middle, tail) and then verified. */
@@ -105,7 +105,7 @@ export function findApproximate(
     exact.length > LONG_QUOTE
       ? findByProbes(text, exact, region, expectedStart, maxErrors)
       : searchIn(text, exact, region, maxErrors, masked);
-  return found.map((c) => toCharacterBoundaries(text, c));
+  return found.map((c) => toClusterEdges(text, c));
 }
 
 function searchIn(
@@ -156,17 +156,13 @@ function findByProbes(
   return [...verified.values()];
 }
 
-const COMBINING_MARK = /^\p{M}$/u;
-
 /**
- * An approximate match's edges moved outwards so that they split no character: not a surrogate pair,
- * and not a base letter from its combining marks (an Arabic letter from its harakat, `e` from U+0301).
+ * An approximate match's edges moved outwards to grapheme cluster edges, so that it splits no
+ * character: not a surrogate pair, not a letter from its harakat or accent, not an emoji from its
+ * skin tone. Exact matches are left as they are: they are the very text the span was made on.
  */
-function toCharacterBoundaries(text: string, c: Candidate): Candidate {
-  let { start, end } = c;
-  if (splitsSurrogatePair(text, start)) start -= 1;
-  while (start > 0 && COMBINING_MARK.test(text.charAt(start))) start -= 1;
-  if (splitsSurrogatePair(text, end)) end += 1;
-  while (end < text.length && COMBINING_MARK.test(text.charAt(end))) end += 1;
+function toClusterEdges(text: string, c: Candidate): Candidate {
+  const start = clusterStart(text, c.start);
+  const end = clusterEnd(text, c.end);
   return start === c.start && end === c.end ? c : { start, end, errors: c.errors };
 }

@@ -7,7 +7,7 @@
  *
  * Pure: no node:*, no DOM.
  */
-import { AnchorError, quoteForMessage } from './anchor-error.ts';
+import { AnchorError, quoteDifference } from './anchor-error.ts';
 import { splitsSurrogatePair } from './code-points.ts';
 
 export { snapToWords } from './snap-to-words.ts';
@@ -94,11 +94,11 @@ export function validateSpan(
   }
   const found = text.slice(start, end);
   if (found !== exact) {
+    const [shown, expected] = quoteDifference(found, exact);
     throw new AnchorError(
       'EXACT_MISMATCH',
-      `Span ${start}–${end} does not match the text: the text there is ${quoteForMessage(found)} ` +
-        `but the span quotes ${quoteForMessage(exact)}. The document may have changed, or the offsets ` +
-        `were counted in other units than UTF-16.`,
+      `Span ${start}–${end} does not match the text: the text there is ${shown} but the span quotes ` +
+        `${expected}. The document may have changed, or the offsets were counted in other units than UTF-16.`,
     );
   }
   for (const [edge, offset] of [['starts', start], ['ends', end]] as const) {

@@ -14,6 +14,8 @@
  *   "Jordan'" becomes "Jordan's", "Iran-" becomes "Iran-backed";
  * - an edge exactly between a letter and an inner hyphen or apostrophe is a choice the analyst made
  *   and stays: "Iran" in "Iran-backed" and "Jordan" in "Jordan's" are entity mentions worth marking.
+ *   Not so for a separator inside a number ("500" of "1,500" becomes "1,500") or the part after an
+ *   apostrophe ("s" of "It's" becomes "It's").
  * Whitespace at either end of the selection is trimmed; punctuation the analyst selected is kept, and
  * punctuation they did not select is never added ("borde" becomes "border", not "border.").
  * Finally no edge is left inside a grapheme cluster (an emoji with a skin tone, a flag, a ZWJ family,
@@ -23,6 +25,7 @@
  */
 import { AnchorError } from './anchor-error.ts';
 import { splitsSurrogatePair } from './code-points.ts';
+import { clusterEnd, clusterStart } from './graphemes.ts';
 
 export interface TextRange {
   start: number;
@@ -32,8 +35,12 @@ export interface TextRange {
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const DIGIT = /^\p{Nd}$/u;
 const WHITESPACE = /^\s$/u;
-/** Joiners inside a word between letters: apostrophe, right single quote, hyphen-minus, hyphen, non-breaking hyphen, ZWNJ, ZWJ. */
-const LETTER_JOINERS = new Set(["'", '\u2019', '-', '\u2010', '\u2011', '\u200c', '\u200d']);
+/** Apostrophe and right single quotation mark. */
+const APOSTROPHES = new Set(["'", '\u2019']);
+/** Hyphen-minus, hyphen, non-breaking hyphen. */
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+/** Joiners inside a word between letters: apostrophes, hyphens, ZWNJ and ZWJ (Persian, Urdu). */
+const LETTER_JOINERS = new Set([...APOSTROPHES, ...HYPHENS, '\u200c', '\u200d']);
 /** Joiners inside a number between digits: full stop, comma, Arabic decimal and thousands separators. */
 const DIGIT_JOINERS = new Set(['.', ',', '\u066b', '\u066c']);
 
@@ -54,11 +61,22 @@ const isWordChar = (c: string): boolean => WORD_CHAR.test(c);
 /** Whether the unit at `i` is a hyphen, apostrophe or separator sitting inside a word. */
 function isInnerJoiner(text: string, i: number): boolean {
   const c = text.charAt(i);
-  const before = charBefore(text, i);
-  const after = charAt(text, i + 1);
-  if (LETTER_JOINERS.has(c)) return isWordChar(before) && isWordChar(after);
-  if (DIGIT_JOINERS.has(c)) return DIGIT.test(before) && DIGIT.test(after);
+  if (LETTER_JOINERS.has(c)) return isWordChar(charBefore(text, i)) && isWordChar(charAt(text, i + 1));
+  if (DIGIT_JOINERS.has(c)) return DIGIT.test(charBefore(text, i)) && DIGIT.test(charAt(text, i + 1));
   return false;
+}
+
+
+/**
+ * Whether position `p` cuts a word: letters (or marks, digits) on both sides. A separator inside a
+ * number counts as part of it ("1,500" has no parts worth selecting), and so does an apostrophe on its
+ * left ("s" of "It's" is no word); a hyphen does not, nor an apostrophe on the right, so that "Iran"
+ * in "Iran-backed", "Jordanian" in "Syrian-Jordanian" and "Jordan" in "Jordan's" can be selected.
+ */
+function cutsWord(text: string, p: number): boolean {
+  const joinerBefore = p > 0 && isInnerJoiner(text, p - 1) && !HYPHENS.has(text.charAt(p - 1));
+  const joinerAfter = isInnerJoiner(text, p) && !HYPHENS.has(text.charAt(p)) && !APOSTROPHES.has(text.charAt(p));
+  return (isWordChar(charBefore(text, p)) || joinerBefore) && (isWordChar(charAt(text, p)) || joinerAfter);
 }
 
 /** Start of the word (with its inner joiners) that the position `i` is inside or just after. */
@@ -83,28 +101,6 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** Grapheme clusters are short; a window this wide around an edge always holds the whole cluster. */
-const CLUSTER_WINDOW = 128;
-
-/** `i` moved back to the start of the grapheme cluster it falls inside (unchanged on a boundary). */
-function clusterStart(text: string, i: number): number {
-  if (i <= 0 || i >= text.length) return i;
-  const from = Math.max(0, i - CLUSTER_WINDOW);
-  const window = text.slice(from, Math.min(text.length, i + CLUSTER_WINDOW));
-  const cluster = graphemes.segment(window).containing(i - from);
-  return cluster === undefined ? i : from + cluster.index;
-}
-
-/** `i` moved on to the end of the grapheme cluster it falls inside (unchanged on a boundary). */
-function clusterEnd(text: string, i: number): number {
-  const start = clusterStart(text, i);
-  if (start === i) return i;
-  const window = text.slice(start, Math.min(text.length, start + CLUSTER_WINDOW));
-  const cluster = graphemes.segment(window).containing(0);
-  return cluster === undefined ? i : start + cluster.segment.length;
-}
-
 /**
  * `start`–`end` widened to whole words (see the module comment for the rules) and trimmed of
  * surrounding whitespace. A selection of nothing but whitespace, or an empty one, is returned as is.
@@ -125,11 +121,7 @@ export function snapToWords(text: string, start: number, end: number): TextRange
   if (splitsSurrogatePair(text, s)) s -= 1;
   if (splitsSurrogatePair(text, e)) e += 1;
 
-  if (isInnerJoiner(text, s) || (isWordChar(charBefore(text, s)) && isWordChar(charAt(text, s)))) {
-    s = wordStart(text, s);
-  }
-  if (isInnerJoiner(text, e - 1) || (isWordChar(charBefore(text, e)) && isWordChar(charAt(text, e)))) {
-    e = wordEnd(text, e);
-  }
+  if (isInnerJoiner(text, s) || cutsWord(text, s)) s = wordStart(text, s);
+  if (isInnerJoiner(text, e - 1) || cutsWord(text, e)) e = wordEnd(text, e);
   return { start: clusterStart(text, s), end: clusterEnd(text, e) };
 }

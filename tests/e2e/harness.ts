@@ -50,7 +50,9 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      // The meta CSP carries frame-ancestors for completeness; browsers honour it only from the
+      // host's header (which sends it) and say so on every load. That notice is not a problem.
+      if (m.type() === 'error' && !/'frame-ancestors' is ignored/.test(m.text())) problems.push(`console error: ${m.text()}`);
     });
     page.on('request', (r) => {
       const u = r.url();
@@ -65,6 +67,8 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
       token: host.token,
       problems,
       screenshot: async (name) => {
+        // Park the pointer so no hover state is caught in the picture.
+        await page.mouse.move(1, 899);
         await page.screenshot({ path: path.join(SCREENSHOTS, name) });
       },
       close: async () => {

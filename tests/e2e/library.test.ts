@@ -90,8 +90,8 @@ describe('Library (e2e)', () => {
     await page.getByText('1 imported').waitFor();
 
     await page.getByRole('searchbox', { name: 'Search documents' }).fill('الكبتاغون');
+    await page.getByText('1 result', { exact: true }).waitFor();
     const hit = page.getByRole('region', { name: 'Search results' }).locator('button.hit').first();
-    await hit.waitFor();
     await hit.click();
     const text = page.getByRole('article', { name: 'Document text' });
     await text.waitFor();

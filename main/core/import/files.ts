@@ -204,7 +204,7 @@ export function collectFromUploads(files: { name: string; data: Uint8Array }[], 
     .map((f) => ({ name: f.name.replace(/\\/g, '/').replace(/^\/+/, ''), data: f.data }))
     .filter((f) => f.name !== '' && !f.name.split('/').some(isHidden))
     .sort((a, b) => byCodeUnit(a.name, b.name));
-  const json = new Map(uploads.filter((f) => isJson(f.name)).map((f) => [f.name, f.data]));
+  const jsonByStem = new Map(uploads.filter((f) => isJson(f.name)).map((f) => [stem(f.name), f]));
   const paired = new Set<string>();
   const entries: ImportEntry[] = [];
   const errors: EntryError[] = [];
@@ -218,16 +218,16 @@ export function collectFromUploads(files: { name: string; data: Uint8Array }[], 
       fail(name, tooLarge(data.length, maxBytes));
       continue;
     }
-    const sidecarName = `${stem(name)}.json`;
-    const sidecarData = json.get(sidecarName);
+    const json = jsonByStem.get(stem(name));
     let sidecar: ImportEntry | null = null;
-    if (sidecarData !== undefined) {
-      paired.add(sidecarName);
-      if (sidecarData.length > MAX_SIDECAR_BYTES) {
-        fail(name, badSidecar(sidecarName.slice(sidecarName.lastIndexOf('/') + 1), tooLarge(sidecarData.length, MAX_SIDECAR_BYTES)));
+    if (json !== undefined) {
+      paired.add(json.name);
+      if (json.data.length > MAX_SIDECAR_BYTES) {
+        const shortName = json.name.slice(json.name.lastIndexOf('/') + 1);
+        fail(name, badSidecar(shortName, tooLarge(json.data.length, MAX_SIDECAR_BYTES)));
         continue;
       }
-      sidecar = uploaded(sidecarName, sidecarData, null);
+      sidecar = uploaded(json.name, json.data, null);
     }
     entries.push(uploaded(name, data, sidecar));
   }

@@ -3,8 +3,9 @@
  * text node holding exactly `text.slice(start, end)` (no trimming, no entity decoding, no
  * typographic fixes), with its offset in `data-start`. `white-space: pre-wrap` keeps single line
  * breaks and double spaces visible; `dir="auto"` lets each paragraph take its own direction.
+ * The article is also the scrolling pane, focusable so the keyboard can scroll it.
  */
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { t } from '../i18n/t.ts';
 import { toParagraphs } from '../lib/paragraphs.ts';
 
@@ -12,12 +13,13 @@ interface Props {
   text: string;
   language: string;
   direction: 'ltr' | 'rtl';
+  ref?: Ref<HTMLElement>;
 }
 
-export function DocumentText({ text, language, direction }: Props) {
+export function DocumentText({ text, language, direction, ref }: Props) {
   const paragraphs = useMemo(() => toParagraphs(text), [text]);
   return (
-    <article className="doc-text" aria-label={t('doc.text')} lang={language} dir={direction}>
+    <article ref={ref} className="doc-text" aria-label={t('doc.text')} lang={language} dir={direction} tabIndex={0}>
       {paragraphs.map((p) => (
         <p key={p.start} dir="auto" data-start={p.start}>
           {p.text}

@@ -165,7 +165,7 @@ export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
           />
         </div>
         {searching && search.data && (
-          <div className="search-pane" ref={hitsRef}>
+          <div className="search-pane" ref={hitsRef} aria-busy={search.loading || undefined}>
             <SearchResults
               query={inputs.query.trim()}
               hits={search.data.hits}

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract.ts';
+import type { Core } from '../../../main/core/core.ts';
 
 const dirs: string[] = [];
 
@@ -21,3 +23,12 @@ export const CORPUS = path.join(FIXTURES, 'corpus');
 export const REPORTS = ['000_f0441c74b4d07c9b.txt', '001_8d8ef2971e5b5191.txt', '002_e433ff60202df370.txt', '003_629ec98bd1675e8a.txt'].map(
   (f) => path.join(CORPUS, f),
 );
+
+/** Calls a channel the way the adapters do (validated, defaults applied) and unwraps the result. */
+export function caller(core: Core) {
+  return async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await core.dispatch(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value as ChannelOutput<C>;
+  };
+}

@@ -1,0 +1,10 @@
+import { loadCorpus } from './corpus.ts';
+import { makeSelector } from '../../../shared/anchoring/index.ts';
+const [d0, d1, , , ar] = loadCorpus();
+const c3 = d0!.claims[2]!;
+console.log(JSON.stringify(makeSelector(d0!.text, c3.start, c3.end)));
+const c1 = d0!.claims[0]!;
+console.log(JSON.stringify(makeSelector(d0!.text, c1.start, c1.end)));
+const c19 = d0!.claims[18]!;
+console.log(JSON.stringify(makeSelector(d0!.text, c19.start, c19.end)), d0!.text.length);
+for (const c of ar!.claims) console.log(c.id, c.start, c.end, JSON.stringify(makeSelector(ar!.text, c.start, c.end)));
