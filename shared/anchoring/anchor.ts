@@ -196,10 +196,13 @@ function orphanReason(text: string, exact: string, best: Scored | undefined): st
       : `The quote ${quoteForMessage(exact)} is no longer in the text, not even with up to ${maxErrors} characters changed.`;
   }
   const { candidate: c, scores: s } = best;
+  const found = `${quoteForMessage(text.slice(c.start, c.end))} at ${c.start}–${c.end}`;
+  if (s.quote < MIN_QUOTE_SIMILARITY) {
+    return `The closest match, ${found}, is too different: its text is ${percent(s.quote)} alike (${percent(MIN_QUOTE_SIMILARITY)} needed).`;
+  }
   return (
-    `The closest match, ${quoteForMessage(text.slice(c.start, c.end))} at ${c.start}–${c.end}, is too ` +
-    `different to move the span there: its text is ${percent(s.quote)} alike (${percent(MIN_QUOTE_SIMILARITY)} ` +
-    `needed), the text before it ${percent(s.prefix)} and after it ${percent(s.suffix)}; ` +
-    `${percent(s.evidence)} of the saved evidence agrees (${percent(MIN_EVIDENCE)} needed).`
+    `The closest match, ${found}, ${s.quote === 1 ? 'has the same text' : `is ${percent(s.quote)} alike`} ` +
+    `but not the same surroundings: the text before it is ${percent(s.prefix)} alike and the text after it ` +
+    `${percent(s.suffix)}, so ${percent(s.evidence)} of the saved evidence agrees (${percent(MIN_EVIDENCE)} needed).`
   );
 }

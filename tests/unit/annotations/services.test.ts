@@ -28,7 +28,7 @@ const DENIAL = "Syrian President Bashar Al-Assad's regime denies involvement in 
 
 describe('spans', () => {
   it('refuses zero-length spans, spans outside the text and quotes that do not match', async () => {
-    const { core, call, ids, texts, fail } = await setup();
+    const { core, ids, texts, fail } = await setup();
     const base = { documentId: ids[0]!, kind: 'claim' };
     expect((await fail('spans:create', { ...base, start: 5, end: 5, exact: '' })).code).toBe('EMPTY_SPAN');
     expect((await fail('spans:create', { ...base, start: texts[0]!.length - 2, end: texts[0]!.length + 5, exact: 'xx' })).code).toBe('OUT_OF_RANGE');

@@ -1,0 +1,17 @@
+import { loadCorpus } from './corpus.ts';
+import { anchor, makeSelector } from '../../../shared/anchoring/index.ts';
+const [d0, d1] = loadCorpus();
+const t1 = d1!.text;
+const m = t1.indexOf('Monday');
+const sel = makeSelector(t1, m, m + 6);
+const changed = t1.slice(0, m) + 'Tuesday' + t1.slice(m + 6);
+console.log(m, t1.indexOf('Monday', m + 1), JSON.stringify(anchor(changed, sel)));
+const t0 = d0!.text;
+const s = t0.indexOf('Sunday');
+const sel2 = makeSelector(t0, s, s + 6);
+console.log(JSON.stringify(sel2));
+const changed2 = t0.replace('four smugglers were killed by the army on Sunday in the latest showdown', 'the army said on Sunday it had won the latest showdown');
+console.log(JSON.stringify(anchor(changed2, sel2)), changed2.indexOf('Sunday'));
+const jo = t1.indexOf("Jordan's army foiled");
+const sel3 = makeSelector(t1, jo, jo + 6);
+console.log(JSON.stringify(anchor(t1.replace("Jordan's army foiled", "Jordon's army foiled"), sel3)));
