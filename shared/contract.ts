@@ -164,6 +164,8 @@ export const events = {
   }),
   /** Something in the project changed (this window, another window, or another process). */
   changed: z.object({ what: z.enum(['documents', 'annotations', 'history', 'project']) }),
+  /** A command from the desktop shell's menu, carried out by the renderer. */
+  menu: z.object({ command: z.enum(['undo', 'redo', 'shortcuts']) }),
 } as const;
 
 export type Events = typeof events;

@@ -30,6 +30,7 @@ import {
   type Candidate,
   type CandidateScores,
 } from './match-quote.ts';
+import { fitToClusters, fitToWords } from './edges.ts';
 import type { TextSpanSelector } from './selector.ts';
 
 export type AnchorResult =
@@ -71,25 +72,28 @@ export function anchor(text: string, selector: TextSpanSelector, options: Anchor
 
   // (a) The saved position, checked against the quote.
   if (Number.isInteger(start) && start >= 0 && end <= text.length && text.startsWith(exact, start) && end - start === exact.length) {
-    return { state: 'anchored', start, end, moved: false, match: 'position' };
+    return anchored(text, { start, end, errors: 0 }, selector, 'position');
   }
   const expected = clampOffset(options.expectedStart ?? start, text.length);
 
   // (b) The exact quote elsewhere.
   const occurrences = findExact(text, exact);
   const exactBest = bestExact(text, selector, occurrences, expected);
-  if (exactBest && isAcceptable(exactBest.scores)) return anchored(exactBest.candidate, selector, 'exact');
+  if (exactBest && isAcceptable(exactBest.scores)) return anchored(text, exactBest.candidate, selector, 'exact');
 
   // (c) An approximate quote: near the expected position first, then anywhere.
   const masked: Region[] = occurrences.map((o) => ({ from: o, to: o + exact.length }));
   let best = exactBest;
   for (const regions of [[localRegion(text, exact.length, expected)], wholeTextRegions(text, exact.length)]) {
     for (const region of regions) {
-      for (const candidate of findApproximate(text, exact, region, expected, masked)) {
+      for (const found of findApproximate(text, exact, region, expected, masked)) {
+        const candidate = fitToWords(text, found, selector);
         best = better(best, { candidate, scores: scoreCandidate(text, candidate, selector, expected) });
       }
     }
-    if (best && isAcceptable(best.scores)) return anchored(best.candidate, selector, best.candidate.errors === 0 ? 'exact' : 'fuzzy');
+    if (best && isAcceptable(best.scores)) {
+      return anchored(text, best.candidate, selector, best.candidate.errors === 0 ? 'exact' : 'fuzzy');
+    }
   }
   return { state: 'orphaned', reason: orphanReason(text, exact, best) };
 }
@@ -117,8 +121,17 @@ function clampOffset(offset: number, length: number): number {
   return Number.isFinite(offset) ? Math.min(length, Math.max(0, Math.round(offset))) : 0;
 }
 
-function anchored(c: Candidate, selector: TextSpanSelector, match: 'exact' | 'fuzzy'): AnchorResult {
-  return { state: 'anchored', start: c.start, end: c.end, moved: c.start !== selector.start || c.end !== selector.end, match };
+/** The result for a candidate, its edges fitted to whole characters (see `edges.ts`). */
+function anchored(
+  text: string,
+  c: Candidate,
+  selector: TextSpanSelector,
+  match: 'position' | 'exact' | 'fuzzy',
+): AnchorResult {
+  const { start, end } = fitToClusters(text, c.start, c.end, selector);
+  const moved = start !== selector.start || end !== selector.end;
+  const widened = start !== c.start || end !== c.end;
+  return { state: 'anchored', start, end, moved, match: widened ? 'fuzzy' : match };
 }
 
 /** The better of two scored candidates: an acceptable one, then the higher score, then the nearer. */

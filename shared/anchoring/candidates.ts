@@ -19,7 +19,6 @@
  * Pure: no node:*, no DOM.
  */
 import search from 'approx-string-match';
-import { clusterEnd, clusterStart } from './graphemes.ts';
 import { MIN_QUOTE_SIMILARITY, type Candidate } from './match-quote.ts';
 
 /** Quotes longer than this are searched by probes (head, middle, tail) and then verified. */
@@ -101,11 +100,9 @@ export function findApproximate(
 ): Candidate[] {
   const maxErrors = maxErrorsFor(exact.length);
   if (maxErrors === 0 || region.to - region.from < exact.length - maxErrors) return [];
-  const found =
-    exact.length > LONG_QUOTE
-      ? findByProbes(text, exact, region, expectedStart, maxErrors)
-      : searchIn(text, exact, region, maxErrors, masked);
-  return found.map((c) => toClusterEdges(text, c));
+  return exact.length > LONG_QUOTE
+    ? findByProbes(text, exact, region, expectedStart, maxErrors)
+    : searchIn(text, exact, region, maxErrors, masked);
 }
 
 function searchIn(
@@ -154,15 +151,4 @@ function findByProbes(
     }
   }
   return [...verified.values()];
-}
-
-/**
- * An approximate match's edges moved outwards to grapheme cluster edges, so that it splits no
- * character: not a surrogate pair, not a letter from its harakat or accent, not an emoji from its
- * skin tone. Exact matches are left as they are: they are the very text the span was made on.
- */
-function toClusterEdges(text: string, c: Candidate): Candidate {
-  const start = clusterStart(text, c.start);
-  const end = clusterEnd(text, c.end);
-  return start === c.start && end === c.end ? c : { start, end, errors: c.errors };
 }

@@ -73,14 +73,14 @@ function isInnerJoiner(text: string, i: number): boolean {
  * left ("s" of "It's" is no word); a hyphen does not, nor an apostrophe on the right, so that "Iran"
  * in "Iran-backed", "Jordanian" in "Syrian-Jordanian" and "Jordan" in "Jordan's" can be selected.
  */
-function cutsWord(text: string, p: number): boolean {
+export function cutsWord(text: string, p: number): boolean {
   const joinerBefore = p > 0 && isInnerJoiner(text, p - 1) && !HYPHENS.has(text.charAt(p - 1));
   const joinerAfter = isInnerJoiner(text, p) && !HYPHENS.has(text.charAt(p)) && !APOSTROPHES.has(text.charAt(p));
   return (isWordChar(charBefore(text, p)) || joinerBefore) && (isWordChar(charAt(text, p)) || joinerAfter);
 }
 
 /** Start of the word (with its inner joiners) that the position `i` is inside or just after. */
-function wordStart(text: string, i: number): number {
+export function wordStart(text: string, i: number): number {
   let p = i;
   for (;;) {
     const before = charBefore(text, p);
@@ -91,7 +91,7 @@ function wordStart(text: string, i: number): number {
 }
 
 /** End of the word (with its inner joiners) that the position `i` is inside or just before. */
-function wordEnd(text: string, i: number): number {
+export function wordEnd(text: string, i: number): number {
   let p = i;
   for (;;) {
     const at = charAt(text, p);

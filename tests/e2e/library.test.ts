@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, rawCall, startApp, type E2eApp } from './harness.ts';
 
@@ -110,6 +111,17 @@ describe('Library (e2e)', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('follows a dark system theme', async () => {
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('searchbox', { name: 'Search documents' }).fill('');
+    await page.getByText('5 documents').waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(luminance(background)).toBeLessThan(0.1);
+    await app.screenshot('library-dark.png');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('refuses API calls without the token, or from another origin', async () => {
     const withToken = await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': app.token });
     expect(withToken.status).toBe(200);
@@ -120,8 +132,17 @@ describe('Library (e2e)', () => {
   });
 });
 
-async function expectVisible(locator: import('playwright-core').Locator) {
+async function expectVisible(locator: Locator) {
   expect(await locator.isVisible()).toBe(true);
+}
+
+/** Relative luminance of an `rgb(r, g, b)` colour, 0 (black) to 1 (white). */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** The file a document came from, asked of the host with the page's token. */

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { englishReports } from './fakes/corpus.ts';
@@ -44,6 +44,46 @@ describe('Import', () => {
 
     await user.click(within(summary).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Import finished' })).not.toBeInTheDocument();
+  });
+
+  it('shows progress for the job and cancels it', async () => {
+    const { user, core, transport } = renderApp({ seed: englishReports().slice(0, 1) });
+    await screen.findByText('1 document');
+    let release = () => {};
+    core.gate = new Promise((resolve) => (release = resolve));
+    await user.upload(screen.getByTestId('import-files-input'), [file('a.txt', 'Alpha.'), file('b.txt', 'Beta.')]);
+
+    const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(await screen.findByText('Importing 0 of 2')).toBeInTheDocument();
+    expect(bar).toHaveAttribute('max', '2');
+    expect(screen.getByRole('button', { name: 'Import documents' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    const [cancel] = transport.callsTo('jobs:cancel') as { jobId: string }[];
+    const [started] = transport.callsTo('documents:import') as { jobId: string }[];
+    expect(cancel?.jobId).toBe(started?.jobId);
+
+    release();
+    expect(await screen.findByText('Import cancelled; nothing was written.')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByText('1 document')).toBeInTheDocument();
+  });
+
+  it('imports files dropped on the Library, showing a drop zone while dragging', async () => {
+    const { transport } = renderApp({ seed: englishReports().slice(0, 1) });
+    await screen.findByText('1 document');
+    const target = screen.getByRole('region', { name: 'Documents' });
+    const dropped = file('dropped.txt', 'Dropped text.');
+    const dataTransfer = { types: ['Files'], items: [], files: [dropped], dropEffect: 'none' };
+
+    fireEvent.dragEnter(target, { dataTransfer });
+    expect(screen.getByText('Drop files or folders to import them')).toBeInTheDocument();
+    fireEvent.drop(target, { dataTransfer });
+    expect(screen.queryByText('Drop files or folders to import them')).not.toBeInTheDocument();
+
+    expect(await screen.findByText('1 imported')).toBeInTheDocument();
+    await waitFor(() => expect(transport.callsTo('documents:import')).toHaveLength(1));
+    const [sent] = transport.callsTo('documents:import') as { files: { name: string }[] }[];
+    expect(sent?.files.map((f) => f.name)).toEqual(['dropped.txt']);
   });
 
   it('deletes the selected documents with Delete and offers Undo', async () => {

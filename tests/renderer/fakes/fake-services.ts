@@ -33,12 +33,22 @@ export class FakeCore {
   private redoStack: Step[] = [];
   private cancelled = new Set<string>();
   emit: Emit = () => {};
+  /** When set, imports report their first progress and then wait for it (to test progress and Cancel). */
+  gate: Promise<void> | null = null;
 
   constructor(private readonly sample: FakeFile[] = []) {}
 
   /** Imports files directly (test setup), as one undo step. */
   seed(files: FakeFile[]): ChannelOutput<'documents:import'> {
     return this.importFiles('seed', files);
+  }
+
+  private async importJob(jobId: string, files: FakeFile[]): Promise<ChannelOutput<'documents:import'>> {
+    if (this.gate) {
+      this.emit('progress', { jobId, phase: 'reading', done: 0, total: files.length, current: files[0]?.name });
+      await this.gate;
+    }
+    return this.importFiles(jobId, files);
   }
 
   live(): (DocumentFull & { deleted: boolean })[] {
@@ -149,8 +159,8 @@ export class FakeCore {
       canUndo: this.undoStack.at(-1)?.label ?? null,
       canRedo: this.redoStack.at(-1)?.label ?? null,
     }),
-    'project:openSample': async ({ jobId }) => this.importFiles(jobId, this.sample),
-    'documents:import': async ({ jobId, files }) => this.importFiles(jobId, files),
+    'project:openSample': ({ jobId }) => this.importJob(jobId, this.sample),
+    'documents:import': ({ jobId, files }) => this.importJob(jobId, files),
     'documents:list': async ({ offset, limit, ...filter }) => {
       const all = this.filtered(filter);
       return { total: all.length, items: all.slice(offset, offset + limit).map(summary) };
