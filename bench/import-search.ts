@@ -145,6 +145,7 @@ function importFigures(bare: ImportRun, core: ImportRun, single: ImportRun | nul
     { key: 'import.ratio', label: 'import: core / bare', value: core.docsPerSec / bare.docsPerSec, unit: 'x', budget: { op: '>=', limit: 0.8 } },
     { key: 'import.bare.cpuDocsPerSec', label: 'import: bare, per CPU second', value: (bare.docs / bare.cpuMs) * 1000, unit: 'docs/s', note: 'docs / process CPU time: less sensitive to other load' },
     { key: 'import.core.cpuDocsPerSec', label: 'import: core, per CPU second', value: (core.docs / core.cpuMs) * 1000, unit: 'docs/s' },
+    { key: 'import.cpuRatio', label: 'import: core / bare, per CPU second', value: bare.cpuMs / core.cpuMs, unit: 'x', note: 'the ratio on a busy machine' },
   ];
   if (single) {
     out.push(

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { annotationChannels } from './annotation-schemas.ts';
+import { packChannels } from './pack-schemas.ts';
+import { reviewChannels } from './review-schemas.ts';
 
 /** A partial ISO date: a year, a year and month, or a full date. */
 export const PartialDate = z
@@ -145,6 +147,8 @@ export const channels = {
     output: z.object({ hits: z.array(SearchHit), total: z.number().int() }),
   },
   ...annotationChannels,
+  ...reviewChannels,
+  ...packChannels,
 } as const;
 
 export type Channels = typeof channels;

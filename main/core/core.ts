@@ -18,6 +18,8 @@ import { Emitter, Jobs, Lane } from './runtime.ts';
 import { SearchService } from './search/search-service.ts';
 import { annotationServices, createAnnotation, type Annotation } from './annotations/index.ts';
 import { loadGold } from './annotations/gold-loader.ts';
+import { ReviewService, COLUMN_HEADERS } from './review/review-service.ts';
+import type { ReviewColumn } from '../../shared/review-schemas.ts';
 import { openDatabase, type Db } from './store/database.ts';
 
 export interface CoreOptions {
@@ -60,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     db, oplog, documents, origin: identity.projectId, analystId: () => identity.analystId,
     reindexDocument: (id) => documentService.reindex(id),
   });
+  const review = new ReviewService(db, identity.projectId, () => identity.analystId);
 
   const runImport = (jobId: string, collected: { entries: ImportEntry[]; errors: EntryError[] }, onProgress?: (p: ImportProgress) => void) =>
     lane.run(async () => {
@@ -142,6 +145,17 @@ export function createCore(options: CoreOptions): Core {
       }),
     'search:query': (input) => lane.run(() => search.search(input)),
     ...annotationServices(annotation, lane, changed),
+    'review:rows': ({ query, offset, limit }) => lane.run(() => review.page(query, offset, limit)),
+    'review:export': ({ query, columns, outPath }) =>
+      lane.run(() => review.exportCsv(query, columns ?? (Object.keys(COLUMN_HEADERS) as ReviewColumn[]), outPath)),
+    'review:views': () => lane.run(() => review.views()),
+    'review:saveView': ({ name, state }) => lane.run(() => review.saveView(name, state)),
+    'review:deleteView': ({ id }) => lane.run(() => ({ deleted: review.deleteView(id) })),
+    'disputes:list': ({ limit }) => lane.run(() => review.disputes(limit)),
+    'sources:overview': ({ query, limit }) => lane.run(() => review.sourcesOverview(query, limit)),
+    'sources:claims': ({ id, limit }) => lane.run(() => review.rows.bySource(id, limit)),
+    'sources:duplicates': ({ limit }) => lane.run(() => review.duplicates(limit)),
+    'figures:list': () => lane.run(() => review.figures()),
   };
 
   return {

@@ -13,8 +13,12 @@
  *   than L / 4 errors would be refused anyway, and a tighter bound makes the search faster.
  * - Cost is about ⌈L / 32⌉ × n for n units searched. A quote longer than `LONG_QUOTE` is therefore
  *   not searched whole over the text: its head, middle and tail (32 units each, one machine word) are,
- *   and the whole quote is then verified only in a small region around each probe hit. One of the
- *   three probes survives any edit that keeps the quote within the bound, unless all three are hit.
+ *   and the whole quote is then verified only in a small region around each probe hit. A probe is
+ *   found while it carries at most 8 edits, so the quote is missed only when all three are edited
+ *   that heavily.
+ * - Limitation: within one region only the best matches are seen, so an edited quote can still be
+ *   hidden by a closer, unmasked near-copy in the same window or chunk (boilerplate repeated in a
+ *   text). The whole-text chunks keep that to copies less than `CHUNK` units apart.
  *
  * Pure: no node:*, no DOM.
  */
@@ -52,7 +56,7 @@ export function findExact(text: string, exact: string): number[] {
   return starts;
 }
 
-/** The window around the expected position, and the whole text cut into overlapping chunks. */
+/** The window around the expected position, searched first. */
 export function localRegion(text: string, exactLength: number, expectedStart: number): Region {
   const radius = Math.max(LOCAL_RADIUS, 2 * exactLength);
   return {
@@ -61,6 +65,7 @@ export function localRegion(text: string, exactLength: number, expectedStart: nu
   };
 }
 
+/** The whole text cut into overlapping chunks, each searched on its own. */
 export function wholeTextRegions(text: string, exactLength: number): Region[] {
   // Chunks overlap by the longest a match can be, so every match lies whole in some chunk.
   const overlap = exactLength + maxErrorsFor(exactLength);
@@ -89,7 +94,10 @@ function maskedSlice(text: string, from: number, to: number, masked: readonly Re
 
 /**
  * Approximate occurrences of `exact` in `region` of `text`, with at most ⌊L / 4⌋ errors, leaving out
- * the `masked` ranges (exact occurrences already refused). Returns the region's best matches.
+ * the `masked` ranges (exact occurrences already refused). Returns the region's best matches. Long
+ * quotes ignore `masked`: an exact occurrence of a quote longer than `LONG_QUOTE` is never refused
+ * (with up to 64 units of context on each side its own length outweighs them, see `match-quote.ts`),
+ * so there is nothing to mask.
  */
 export function findApproximate(
   text: string,
@@ -123,7 +131,8 @@ function searchIn(
 /**
  * Long quotes: search three 32-unit probes, then verify the whole quote around each hit. A hit of a
  * probe taken at offset `o` of the quote puts the quote's start near `hit.start − o`; the whole quote,
- * with up to `maxErrors` edits, lies within `maxErrors` units of that on either side.
+ * with up to `maxErrors` edits, lies within `maxErrors` units of that on either side (plus the probe's
+ * own errors, which may misplace its hit).
  */
 function findByProbes(
   text: string,
@@ -143,9 +152,10 @@ function findByProbes(
       .sort((a, b) => Math.abs(a - expectedStart) - Math.abs(b - expectedStart))
       .slice(0, MAX_PROBE_HITS);
     for (const impliedStart of hits) {
+      const margin = maxErrors + probeErrors;
       const around = {
-        from: Math.max(0, impliedStart - maxErrors),
-        to: Math.min(text.length, impliedStart + exact.length + maxErrors),
+        from: Math.max(0, impliedStart - margin),
+        to: Math.min(text.length, impliedStart + exact.length + margin),
       };
       for (const c of searchIn(text, exact, around, maxErrors)) verified.set(`${c.start}:${c.end}`, c);
     }

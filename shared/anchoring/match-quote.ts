@@ -10,7 +10,7 @@
  * - suffix:   the same after it, against `suffix`. Both are measured as the best approximate
  *             occurrence of the saved context in an equally long window next to the candidate, then
  *             corrected for chance (see `CONTEXT_CHANCE`), so 0 means "no better than unrelated text".
- * - position: 1 − distance from the expected start / text length. Only a tie-breaker.
+ * - position: 1 − distance from the expected start / text length. Ranks, never decides (below).
  *
  * Weights: each signal counts by how much evidence it carries, in characters. A saved prefix of 32
  * units is 32 units of evidence, the suffix likewise, and the quote counts double (2 × its length):
@@ -25,16 +25,18 @@
  *   cannot tell a 200-character claim from the word "Jordan" here.
  * - A short quote ("Jordan", "the army") needs its context: found elsewhere with unrelated text on
  *   both sides it scores ~0.2 and is refused, so a mention never jumps to another mention of the same
- *   word. With one side of its context intact it anchors (~0.6).
+ *   word. With one side of its context intact it anchors (~0.6). The price: a short quote whose
+ *   sentence was rewritten on both sides is orphaned even when it is the only one in the text (the
+ *   analyst re-attaches it; a span silently attached to the wrong "Sunday" would go unnoticed).
  * - Context is what a lightly edited short quote relies on: "Jordon" for "Jordan" with both
- *   neighbours intact scores ~0.95.
+ *   neighbours intact scores ~0.97.
  * - Position only ranks (duplicated photo captions with the same context): 5% of the score, so a
  *   far-away but better-matching candidate still wins over a near, worse one. It plays no part in
  *   acceptance: where a candidate is says nothing about whether it is the same text.
  *
  * Acceptance: quote ≥ `MIN_QUOTE_SIMILARITY` (0.75: at most one edit in four characters, the same bound
  * the fuzzy search uses, so no candidate is found that would then be refused on this alone) and
- * evidence ≥ `MIN_EVIDENCE` (0.5: more than half of the saved evidence is found again). Anything less
+ * evidence ≥ `MIN_EVIDENCE` (0.5: at least half of the saved evidence is found again). Anything less
  * is orphaned: a span is never moved to a poor match.
  *
  * Pure: no node:*, no DOM.

@@ -122,6 +122,21 @@ describe('Library (e2e)', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('notices a change made elsewhere (another window, the CLI) and refreshes', async () => {
+    const { page } = app;
+    const list = await rawCall(app.url, 'documents:list', {}, { 'X-Claimdesk-Token': app.token });
+    const items = (JSON.parse(list.body) as { value: { items: { id: string; revision: number; title: string | null }[] } }).value.items;
+    const untitled = items.find((d) => d.title === null) ?? items[0]!;
+    const update = await rawCall(
+      app.url,
+      'documents:update',
+      { id: untitled.id, revision: untitled.revision, patch: { title: 'Retitled from another window' } },
+      { 'X-Claimdesk-Token': app.token },
+    );
+    expect(update.status).toBe(200);
+    await page.getByRole('region', { name: 'Documents' }).getByText('Retitled from another window').waitFor();
+  });
+
   it('refuses API calls without the token, or from another origin', async () => {
     const withToken = await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': app.token });
     expect(withToken.status).toBe(200);

@@ -69,7 +69,7 @@ export class AnnotationRepository {
       tagging: db.prepare(
         `SELECT id FROM taggings WHERE tag_id = @tag AND deleted_at IS NULL AND (span_id = @target OR document_id = @target)`,
       ).pluck(),
-      setStatus: db.prepare(`UPDATE claims SET status = ? WHERE id = ?`),
+      setStatus: db.prepare(`UPDATE claims SET status = ?, status_reason = ? WHERE id = ? AND (status IS NOT ? OR status_reason IS NOT ?)`),
       grades: db.prepare(
         `SELECT g.grade, g.reason, g.at, a.display_name AS analyst FROM source_grades g JOIN analysts a ON a.id = g.analyst_id
          WHERE g.source_id = ? ORDER BY g.seq`,
@@ -118,8 +118,9 @@ export class AnnotationRepository {
     return this.s.incoming.all(claimId) as Array<{ relation: string; from_claim_id: string }>;
   }
 
-  setStatus(claimId: string, status: string): void {
-    this.s.setStatus.run(status, claimId);
+  /** Stores a derived status and why; writes nothing (and fires no trigger) when it is unchanged. */
+  setStatus(claimId: string, status: string, reason: string | null): void {
+    this.s.setStatus.run(status, reason, claimId, status, reason);
   }
 
   source(id: string): SourceRow | undefined {

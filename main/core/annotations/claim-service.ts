@@ -124,16 +124,40 @@ export class ClaimService {
     });
   }
 
-  /** Derives and stores the status of one claim from the live links pointing at it. */
+  /** Derives and stores the status of one claim, and why, from the live links pointing at it. */
   recompute(claimId: string): void {
     const { repo, entities } = this.ctx;
     if (!entities.live('claim', claimId)) return;
     const incoming = repo.incomingLinks(claimId).filter((l) => entities.live('claim', l.from_claim_id));
+    const by = (relation: string) => incoming.filter((l) => l.relation === relation).map((l) => l.from_claim_id);
+    const [denials, disputes, corroborations] = [by('denies'), by('disputes'), by('corroborates')];
     let status = 'uncontested';
-    if (incoming.some((l) => l.relation === 'denies')) status = 'denied';
-    else if (incoming.some((l) => l.relation === 'disputes')) status = 'disputed';
-    else if (incoming.some((l) => l.relation === 'corroborates' && this.independent(l.from_claim_id, claimId))) status = 'corroborated';
-    repo.setStatus(claimId, status);
+    let reason: string | null = null;
+    if (denials.length > 0) {
+      status = 'denied';
+      reason = `Denied by ${this.describe(denials)}`;
+    } else if (disputes.length > 0) {
+      status = 'disputed';
+      reason = `Disputed by ${this.describe(disputes)}`;
+    } else if (corroborations.length > 0) {
+      const verdicts = corroborations.map((c) => ({ c, why: this.dependence(c, claimId) }));
+      const independent = verdicts.filter((v) => v.why === null);
+      if (independent.length > 0) {
+        status = 'corroborated';
+        reason = `Corroborated by ${this.describe(independent.map((v) => v.c))}`;
+      } else {
+        reason = `Not independently corroborated: ${verdicts.map((v) => v.why).join('; ')}`;
+      }
+    }
+    repo.setStatus(claimId, status, reason);
+  }
+
+  /** “2 claims (Government of Syria, Iran)”: who the linked claims come from. */
+  private describe(claimIds: string[]): string {
+    const names = new Set<string>();
+    for (const id of claimIds) for (const a of this.ctx.repo.attributionsOfClaim(id)) names.add(this.ctx.repo.source(a.source_id)?.name ?? '?');
+    const count = claimIds.length === 1 ? '1 claim' : `${claimIds.length} claims`;
+    return names.size ? `${count} (${[...names].join(', ')})` : count;
   }
 
   /** Recomputes a claim and every claim it points at (after its sources or kind change). */
@@ -144,19 +168,29 @@ export class ClaimService {
 
   /** True when the two claims share no source, directly or as a relay. */
   independent(a: string, b: string): boolean {
+    return this.dependence(a, b) === null;
+  }
+
+  /**
+   * Why claim `a` cannot corroborate claim `b` independently, or null if it can: it has no source, or
+   * the two trace back to a shared source, directly or through a relay (one wire story carried by two
+   * outlets). The same text imported from two outlets is one document, so it cannot corroborate itself.
+   */
+  dependence(a: string, b: string): string | null {
+    const { repo } = this.ctx;
     const sourcesOf = (claimId: string) => {
       const set = new Set<string>();
-      for (const at of this.ctx.repo.attributionsOfClaim(claimId)) {
+      for (const at of repo.attributionsOfClaim(claimId)) {
         set.add(at.source_id);
         for (const v of JSON.parse(at.via) as string[]) set.add(v);
       }
       return set;
     };
     const sa = sourcesOf(a);
-    if (sa.size === 0) return false;
+    if (sa.size === 0) return 'the corroborating claim has no source';
     const sb = sourcesOf(b);
-    for (const s of sa) if (sb.has(s)) return false;
-    return true;
+    const shared = [...sa].filter((s) => sb.has(s)).map((s) => repo.source(s)?.name ?? s);
+    return shared.length ? `both trace back to ${shared.join(', ')}` : null;
   }
 
   private attributionView(id: string): Attribution {

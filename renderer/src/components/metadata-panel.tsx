@@ -160,7 +160,7 @@ export function MetadataPanel({ doc, onReload }: { doc: DocumentFull; onReload: 
         <dt>{t('doc.field.words')}</dt>
         <dd>{formatNumber(doc.wordCount)}</dd>
         <dt>{t('doc.field.sha256')}</dt>
-        <dd className="mono" title={doc.sha256}>
+        <dd className="mono" dir="ltr" title={doc.sha256}>
           {shortHash(doc.sha256)}
         </dd>
       </dl>

@@ -49,12 +49,14 @@ const ARABIC_SPANS: readonly GoldClaim[] = [
   { id: 'a8', exact: 'وزارة الداخلية العراقية', occurrence: 2 },
 ];
 
-function goldClaims(source: string): readonly GoldClaim[] {
-  if (source.startsWith('arabic/')) return ARABIC_SPANS;
-  const gold = JSON.parse(
-    fs.readFileSync(`${CORPUS_DIR}gold/${source.replace(/\.txt$/, '.gold.json')}`, 'utf8'),
-  ) as { claims: GoldClaim[] };
-  return gold.claims;
+interface Gold {
+  claims: GoldClaim[];
+  quantities: GoldClaim[];
+}
+
+function gold(source: string): Gold {
+  if (source.startsWith('arabic/')) return { claims: [...ARABIC_SPANS], quantities: [] };
+  return JSON.parse(fs.readFileSync(`${CORPUS_DIR}gold/${source.replace(/\.txt$/, '.gold.json')}`, 'utf8')) as Gold;
 }
 
 export interface CorpusDocument {
@@ -62,16 +64,26 @@ export interface CorpusDocument {
   text: string;
   /** The changed version as saved in tests/fixtures/anchoring. */
   changed: string;
+  /** Reference claims (hand-picked spans for the Arabic document). */
   claims: ClaimSpan[];
+  /** Reference quantities: short spans ("Monday", "five", "$200"), several of them repeated. */
+  quantities: ClaimSpan[];
 }
 
 export function loadCorpus(): CorpusDocument[] {
   return EDIT_SCRIPTS.map((script) => {
     const text = readText(CORPUS_DIR + script.source);
-    const claims = goldClaims(script.source).map((c) => {
+    const toSpan = (c: GoldClaim): ClaimSpan => {
       const start = locate(text, c.exact, c.occurrence);
       return { id: c.id, exact: c.exact, start, end: start + c.exact.length };
-    });
-    return { script, text, changed: readText(CHANGED_DIR + script.fixture), claims };
+    };
+    const { claims, quantities } = gold(script.source);
+    return {
+      script,
+      text,
+      changed: readText(CHANGED_DIR + script.fixture),
+      claims: claims.map(toSpan),
+      quantities: quantities.map(toSpan),
+    };
   });
 }

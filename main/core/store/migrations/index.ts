@@ -6,6 +6,8 @@
 import m0001 from './0001-project-and-log.ts';
 import m0002 from './0002-documents.ts';
 import m0003 from './0003-annotations.ts';
+import m0004 from './0004-review.ts';
+import m0005 from './0005-packs.ts';
 
 export interface Migration {
   version: number;
@@ -17,6 +19,8 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'project-and-log', sql: m0001 },
   { version: 2, name: 'documents', sql: m0002 },
   { version: 3, name: 'annotations', sql: m0003 },
+  { version: 4, name: 'review', sql: m0004 },
+  { version: 5, name: 'packs', sql: m0005 },
 ];
 
 export const LATEST_VERSION = migrations.length;

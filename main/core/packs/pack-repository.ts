@@ -1,0 +1,190 @@
+/**
+ * SQL for packs: reading everything an export needs in a few bulk queries, and the writes of a merge
+ * that must keep a pack's own bookkeeping (its ids, revisions, times and authors), which the logged
+ * writes of the annotation services do not take. No rules here: the pack services decide.
+ */
+import type { Statement } from 'better-sqlite3';
+import { ENTITIES, type EntityType } from '../annotations/entity-repository.ts';
+import type { Db } from '../store/database.ts';
+
+export interface DocumentRow {
+  id: string; sha256: string; text: string; title: string | null; outlet: string | null; author: string | null; url: string | null;
+  published: string | null; language: string; direction: 'ltr' | 'rtl'; word_count: number; created_at: string; created_by: string;
+}
+export interface ImportRow {
+  id: string; document_id: string; file_name: string; imported_at: string; analyst_id: string; encoding: string;
+  byte_length: number; duplicate: number; has_original: number;
+}
+interface Bookkept { id: string; revision: number; created_at: string; updated_at: string; created_by: string }
+export interface SpanRow extends Bookkept {
+  document_id: string; kind: string; start: number; end: number; exact: string; prefix: string; suffix: string; orphaned: number;
+  source_id: string | null; note: string | null; data: string | null;
+}
+export interface ClaimRow { id: string; status: string; status_override: string | null; override_reason: string | null }
+export interface AttributionRow extends Bookkept {
+  claim_id: string; source_id: string; cue_span_id: string | null; channel: string | null; channel_span_id: string | null; speech: string;
+  anonymous: number; anonymity_reason: string | null; via: string; credibility: number | null; rationale: string | null;
+}
+export interface LinkRow extends Bookkept { from_claim_id: string; to_claim_id: string; relation: string; note: string | null }
+export interface TaggingRow { tag_id: string; span_id: string | null; document_id: string | null }
+export interface TagRow extends Bookkept { name: string; parent_id: string | null; color: string | null }
+export interface SourceRow extends Bookkept {
+  name: string; type: string; affiliation: string | null; aliases: string; reliability: string | null; scope_document_id: string | null;
+}
+export interface GradeRow { id: string; source_id: string; grade: string | null; reason: string | null; analyst_id: string; at: string }
+
+/** Every live record an export can need; the export service selects from it. */
+export interface ProjectSnapshot {
+  documents: DocumentRow[];
+  imports: ImportRow[];
+  spans: SpanRow[];
+  claims: ClaimRow[];
+  attributions: AttributionRow[];
+  links: LinkRow[];
+  taggings: TaggingRow[];
+  tags: TagRow[];
+  sources: SourceRow[];
+  grades: GradeRow[];
+  analysts: Array<{ id: string; display_name: string }>;
+}
+
+const BOOK = 'id, revision, created_at, updated_at, created_by';
+
+export interface InsertedRow {
+  id: string;
+  origin: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  values: Record<string, unknown>;
+}
+
+export class PackRepository {
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  private stmt(key: string, sql: () => string): Statement {
+    let s = this.cache.get(key);
+    if (!s) this.cache.set(key, (s = this.db.prepare(sql())));
+    return s;
+  }
+
+  /** One consistent read of the live project (callers run it inside one transaction). */
+  snapshot(): ProjectSnapshot {
+    const all = <T>(sql: string) => this.db.prepare(sql).all() as T[];
+    const liveDoc = `document_id IN (SELECT id FROM documents WHERE deleted_at IS NULL)`;
+    return {
+      documents: all(`SELECT id, sha256, text, title, outlet, author, url, published, language, direction, word_count, created_at, created_by
+                      FROM documents WHERE deleted_at IS NULL ORDER BY id`),
+      imports: all(`SELECT id, document_id, file_name, imported_at, analyst_id, encoding, byte_length, duplicate,
+                      original_bytes IS NOT NULL AS has_original
+                    FROM document_imports WHERE deleted_at IS NULL AND ${liveDoc} ORDER BY seq`),
+      spans: all(`SELECT ${BOOK}, document_id, kind, start, "end", exact, prefix, suffix, orphaned, source_id, note, data
+                  FROM spans WHERE deleted_at IS NULL AND ${liveDoc} ORDER BY document_id, start, "end", id`),
+      claims: all(`SELECT id, status, status_override, override_reason FROM claims WHERE deleted_at IS NULL`),
+      attributions: all(`SELECT ${BOOK}, claim_id, source_id, cue_span_id, channel, channel_span_id, speech, anonymous, anonymity_reason,
+                           via, credibility, rationale
+                         FROM attributions WHERE deleted_at IS NULL ORDER BY id`),
+      links: all(`SELECT ${BOOK}, from_claim_id, to_claim_id, relation, note FROM claim_links WHERE deleted_at IS NULL ORDER BY id`),
+      taggings: all(`SELECT tag_id, span_id, document_id FROM taggings WHERE deleted_at IS NULL ORDER BY tag_id`),
+      tags: all(`SELECT ${BOOK}, name, parent_id, color FROM tags WHERE deleted_at IS NULL ORDER BY id`),
+      sources: all(`SELECT ${BOOK}, name, type, affiliation, aliases, reliability, scope_document_id FROM sources
+                    WHERE deleted_at IS NULL ORDER BY id`),
+      grades: all(`SELECT id, source_id, grade, reason, analyst_id, at FROM source_grades ORDER BY at, id`),
+      analysts: all(`SELECT id, display_name FROM analysts ORDER BY id`),
+    };
+  }
+
+  originalBytes(importId: string): Uint8Array | null {
+    const v = this.stmt('orig', () => `SELECT original_bytes FROM document_imports WHERE id = ?`).pluck().get(importId);
+    return v instanceof Uint8Array ? v : null;
+  }
+
+  // ---- merge -------------------------------------------------------------------------------------
+
+  analystExists(id: string): boolean {
+    return this.stmt('analyst?', () => `SELECT 1 FROM analysts WHERE id = ?`).get(id) !== undefined;
+  }
+
+  insertAnalyst(id: string, name: string, at: string): void {
+    this.stmt('analyst+', () => `INSERT INTO analysts (id, display_name, created_at) VALUES (?, ?, ?)`).run(id, name, at);
+  }
+
+  /** An annotation row with the pack's own id, revision, times and author. */
+  insertEntity(type: EntityType, row: InsertedRow): void {
+    const { table, columns } = ENTITIES[type];
+    const cols = columns.filter((c) => c in row.values);
+    this.stmt(
+      `ins:${type}:${cols.join(',')}`,
+      () => `INSERT INTO ${table} (id, origin, revision, created_at, updated_at, created_by, ${cols.map((c) => `"${c}"`).join(', ')})
+             VALUES (@id, @origin, @revision, @createdAt, @updatedAt, @createdBy, ${cols.map((c) => `@${c}`).join(', ')})`,
+    ).run({ ...pickValues(row.values, cols), id: row.id, origin: row.origin, revision: row.revision, createdAt: row.createdAt, updatedAt: row.updatedAt, createdBy: row.createdBy });
+  }
+
+  importExists(id: string): boolean {
+    return this.stmt('import?', () => `SELECT 1 FROM document_imports WHERE id = ?`).get(id) !== undefined;
+  }
+
+  gradeExists(id: string): boolean {
+    return this.stmt('grade?', () => `SELECT 1 FROM source_grades WHERE id = ?`).get(id) !== undefined;
+  }
+
+  insertGrade(g: GradeRow): void {
+    this.stmt('grade+', () => `INSERT INTO source_grades (id, source_id, grade, reason, analyst_id, at) VALUES (@id, @source_id, @grade, @reason, @analyst_id, @at)`).run(g);
+  }
+
+  documentById(id: string): { id: string; sha256: string; deleted_at: string | null } | undefined {
+    return this.stmt('doc', () => `SELECT id, sha256, deleted_at FROM documents WHERE id = ?`).get(id) as { id: string; sha256: string; deleted_at: string | null } | undefined;
+  }
+
+  documentTaggingExists(tagId: string, documentId: string): boolean {
+    return this.stmt('dtag?', () => `SELECT 1 FROM taggings WHERE tag_id = ? AND document_id = ? AND deleted_at IS NULL`).get(tagId, documentId) !== undefined;
+  }
+
+  spanTaggingExists(tagId: string, spanId: string): boolean {
+    return this.stmt('stag?', () => `SELECT 1 FROM taggings WHERE tag_id = ? AND span_id = ? AND deleted_at IS NULL`).get(tagId, spanId) !== undefined;
+  }
+
+  liveSources(): Array<{ id: string; name: string; aliases: string }> {
+    return this.stmt('sources', () => `SELECT id, name, aliases FROM sources WHERE deleted_at IS NULL AND merged_into IS NULL`).all() as Array<{ id: string; name: string; aliases: string }>;
+  }
+
+  liveTags(): Array<{ id: string; name: string; parent_id: string | null }> {
+    return this.stmt('tags', () => `SELECT id, name, parent_id FROM tags WHERE deleted_at IS NULL`).all() as Array<{ id: string; name: string; parent_id: string | null }>;
+  }
+
+  recordMerge(m: { id: string; packId: string; name: string; creator: string | null; sha256: string; groupId: string | null; analystId: string; at: string; report: string }): void {
+    this.stmt('merge+', () => `INSERT INTO pack_merges (id, pack_id, name, creator, sha256, group_id, analyst_id, at, report)
+      VALUES (@id, @packId, @name, @creator, @sha256, @groupId, @analystId, @at, @report)`).run(m);
+  }
+
+  /** The conflict already recorded for this version of theirs, if any. */
+  findConflict(entityType: string, entityId: string, theirsSha256: string): { id: string; copy_id: string | null } | undefined {
+    return this.stmt('conflict?', () => `SELECT id, copy_id FROM pack_conflicts WHERE entity_type = ? AND entity_id = ? AND theirs_sha256 = ?`)
+      .get(entityType, entityId, theirsSha256) as { id: string; copy_id: string | null } | undefined;
+  }
+
+  recordConflict(c: { id: string; mergeId: string; packId: string; entityType: string; entityId: string; copyId: string | null; theirs: string; theirsSha256: string; at: string }): void {
+    this.stmt('conflict+', () => `INSERT INTO pack_conflicts (id, merge_id, pack_id, entity_type, entity_id, copy_id, theirs, theirs_sha256, at)
+      VALUES (@id, @mergeId, @packId, @entityType, @entityId, @copyId, @theirs, @theirsSha256, @at)
+      ON CONFLICT (entity_type, entity_id, theirs_sha256) DO UPDATE SET copy_id = excluded.copy_id, merge_id = excluded.merge_id`).run(c);
+  }
+
+  /** Rows per table, for tests and reports (every table a merge may write). */
+  counts(): Record<string, number> {
+    const tables = ['documents', 'document_imports', 'spans', 'claims', 'attributions', 'claim_links', 'tags', 'taggings', 'sources',
+      'source_grades', 'analysts', 'op_groups', 'operations', 'pack_merges', 'pack_conflicts'];
+    return Object.fromEntries(tables.map((t) => [t, this.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
+  }
+}
+
+function pickValues(values: Record<string, unknown>, cols: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of cols) {
+    const v = values[c];
+    out[c] = typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v;
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * Verifying a pack before anything is written. In order, stopping where going on would mean
+ * trusting what failed: the zip's structure (zip-reader.ts refuses unsafe names, duplicates, bombs),
+ * the manifest (its format, a major version this reader knows, its schema), the signature if there is
+ * one, every file's presence and SHA-256 (no file missing, none extra), and then every record against
+ * its schema and every annotation against its document: each target is re-anchored with `anchor()`,
+ * and one that cannot be found is an orphan, a failure that names the annotation.
+ *
+ * Problems say what is wrong and where: a code, the file, the record (an id, or an index) and the
+ * field. `verifyPack` never throws for a bad pack; it reports.
+ */
+import { z } from 'zod';
+import {
+  MANIFEST_FILE, Manifest, ManifestHead, PACK_FORMAT, PACK_VERSION, SIGNATURE_FILE, SIGNER_FILE,
+} from '../../../shared/pack-format.ts';
+import type { PackProblem, SignatureState, VerifyReport } from '../../../shared/pack-schemas.ts';
+import { sha256Hex } from '../import/normalize.ts';
+import { checkRecords } from './verify-records.ts';
+import type { PackContent } from './pack-model.ts';
+import { decodeUtf8, parseSafeJson } from './safe-json.ts';
+import { fingerprint, parsePublicKey, verifySignature } from './signing.ts';
+import { DEFAULT_ZIP_LIMITS, PackError, ZipReader, type ZipLimits } from './zip-reader.ts';
+import crypto from 'node:crypto';
+
+export interface VerifiedPack {
+  report: VerifyReport;
+  /** Present when the pack is sound (`report.ok`). */
+  content: PackContent | null;
+  manifest: Manifest | null;
+  sha256: string;
+}
+
+const UNSIGNED: SignatureState = { state: 'unsigned', fingerprint: null, message: 'Not signed: the hashes prove integrity only, not who made it.' };
+
+export function zodProblems(error: z.ZodError, file: string, record?: string): PackProblem[] {
+  return error.issues.slice(0, 20).map((i) => ({
+    code: 'SCHEMA',
+    message: `${file}${record ? ` (${record})` : ''}: ${i.path.length ? `${i.path.map(String).join('.')}: ` : ''}${i.message}`,
+    file,
+    ...(record ? { record } : {}),
+    ...(i.path.length ? { field: i.path.map(String).join('.') } : {}),
+  }));
+}
+
+export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): VerifiedPack {
+  const problems: PackProblem[] = [];
+  const warnings: PackProblem[] = [];
+  const packSha = crypto.createHash('sha256').update(data).digest('hex');
+  let signature = UNSIGNED;
+  const done = (manifest: Manifest | null, content: PackContent | null, files = 0): VerifiedPack => ({
+    report: {
+      ok: problems.length === 0 && content !== null,
+      manifest: manifest
+        ? {
+            id: manifest.id, format: manifest.format, version: manifest.version, created: manifest.created,
+            creator: manifest.creator?.name ?? null, counts: manifest.counts, redacted: manifest.redacted, signed: signature.state !== 'unsigned',
+          }
+        : null,
+      signature,
+      problems,
+      warnings,
+      counts: {
+        files,
+        documents: content?.documents.length ?? 0,
+        annotations: content?.annotations.length ?? 0,
+        sources: content?.sources.length ?? 0,
+      },
+    },
+    content: problems.length === 0 ? content : null,
+    manifest,
+    sha256: packSha,
+  });
+  const fail = (error: unknown) => {
+    if (error instanceof PackError) problems.push({ code: error.code, message: error.message, ...(error.file ? { file: error.file } : {}) });
+    else throw error;
+  };
+
+  let zip: ZipReader;
+  let manifest: Manifest;
+  let manifestBytes: Uint8Array;
+  try {
+    zip = new ZipReader(data, limits);
+    if (!zip.has(MANIFEST_FILE)) throw new PackError('MISSING_MANIFEST', 'This zip has no manifest.json: it is not a Claimdesk pack.', MANIFEST_FILE);
+    manifestBytes = zip.read(MANIFEST_FILE);
+    const raw = parseSafeJson(decodeUtf8(manifestBytes, MANIFEST_FILE), MANIFEST_FILE);
+    const head = ManifestHead.safeParse(raw);
+    if (!head.success || head.data.format !== PACK_FORMAT) {
+      throw new PackError('NOT_A_PACK', `manifest.json does not name the format "${PACK_FORMAT}": this is not a Claimdesk pack.`, MANIFEST_FILE);
+    }
+    const [major, minor] = head.data.version.split('.').map(Number);
+    if (!Number.isInteger(major) || !Number.isInteger(minor)) throw new PackError('SCHEMA', `manifest.json: version "${head.data.version}" is not MAJOR.MINOR.`, MANIFEST_FILE);
+    if (major! > PACK_VERSION.major) {
+      throw new PackError(
+        'NEWER_VERSION',
+        `This pack is format ${head.data.version}, made by a newer Claimdesk; this version reads format ${PACK_VERSION.major}.x. Nothing was read: open it with the newer version.`,
+        MANIFEST_FILE,
+      );
+    }
+    if (major! < PACK_VERSION.major) throw new PackError('OLDER_VERSION', `Format ${head.data.version} is older than any this version reads.`, MANIFEST_FILE);
+    if (minor! > PACK_VERSION.minor) {
+      warnings.push({ code: 'NEWER_MINOR', message: `Format ${head.data.version} is newer than this reader's ${PACK_VERSION.major}.${PACK_VERSION.minor}: what it adds is ignored.`, file: MANIFEST_FILE });
+    }
+    const parsed = Manifest.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, MANIFEST_FILE));
+      return done(null, null);
+    }
+    manifest = parsed.data;
+  } catch (error) {
+    fail(error);
+    return done(null, null);
+  }
+
+  signature = checkSignature(zip, manifestBytes, problems);
+
+  const special = new Set([MANIFEST_FILE, SIGNATURE_FILE, SIGNER_FILE]);
+  const listed = Object.keys(manifest.files);
+  for (const name of zip.names()) {
+    if (!special.has(name) && !Object.hasOwn(manifest.files, name)) {
+      problems.push({ code: 'EXTRA_FILE', message: `${name} is in the pack but not in its manifest.`, file: name });
+    }
+  }
+  const files = new Map<string, Uint8Array>();
+  for (const name of listed) {
+    const expected = manifest.files[name]!;
+    if (!zip.has(name)) {
+      problems.push({ code: 'MISSING_FILE', message: `${name} is listed in the manifest but missing from the pack.`, file: name });
+      continue;
+    }
+    try {
+      const bytes = zip.read(name);
+      const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (actual !== expected.sha256 || bytes.byteLength !== expected.bytes) {
+        problems.push({ code: 'HASH_MISMATCH', message: `${name} does not match its SHA-256 in the manifest: it was changed or damaged.`, file: name, field: 'sha256' });
+      } else files.set(name, bytes);
+    } catch (error) {
+      fail(error);
+    }
+  }
+  if (problems.length > 0) return done(manifest, null, zip.entries.length);
+
+  const content = checkRecords(files, manifest, problems, warnings);
+  return done(manifest, content, zip.entries.length);
+}
+
+function checkSignature(zip: ZipReader, manifestBytes: Uint8Array, problems: PackProblem[]): SignatureState {
+  const hasSig = zip.has(SIGNATURE_FILE);
+  const hasKey = zip.has(SIGNER_FILE);
+  if (!hasSig && !hasKey) return UNSIGNED;
+  if (!hasSig || !hasKey) {
+    const missing = hasSig ? SIGNER_FILE : SIGNATURE_FILE;
+    problems.push({ code: 'BAD_SIGNATURE', message: `The pack is half-signed: ${missing} is missing.`, file: missing });
+    return { state: 'invalid', fingerprint: null, message: `Signature incomplete: ${missing} is missing.` };
+  }
+  try {
+    const key = parsePublicKey(decodeUtf8(zip.read(SIGNER_FILE), SIGNER_FILE));
+    const print = fingerprint(key);
+    if (verifySignature(key, manifestBytes, decodeUtf8(zip.read(SIGNATURE_FILE), SIGNATURE_FILE))) {
+      return { state: 'valid', fingerprint: print, message: `Signed by the key ${print}; the signature holds.` };
+    }
+    problems.push({ code: 'BAD_SIGNATURE', message: 'The signature does not match manifest.json: the manifest was changed after signing, or signed by another key.', file: SIGNATURE_FILE });
+    return { state: 'invalid', fingerprint: print, message: `Signed by the key ${print}, but the signature does not hold.` };
+  } catch (error) {
+    problems.push({ code: 'BAD_SIGNATURE', message: `signer.pub cannot be read: ${(error as Error).message}.`, file: SIGNER_FILE });
+    return { state: 'invalid', fingerprint: null, message: 'The signer key cannot be read.' };
+  }
+}
+
+/** SHA-256 of a document's text as it must match its record. */
+export const textSha = sha256Hex;
