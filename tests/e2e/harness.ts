@@ -50,9 +50,7 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
-      // The meta CSP carries frame-ancestors for completeness; browsers honour it only from the
-      // host's header (which sends it) and say so on every load. That notice is not a problem.
-      if (m.type() === 'error' && !/'frame-ancestors' is ignored/.test(m.text())) problems.push(`console error: ${m.text()}`);
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
     page.on('request', (r) => {
       const u = r.url();

@@ -14,7 +14,6 @@ import {
   MANIFEST_FILE, Manifest, ManifestHead, PACK_FORMAT, PACK_VERSION, SIGNATURE_FILE, SIGNER_FILE,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem, SignatureState, VerifyReport } from '../../../shared/pack-schemas.ts';
-import { sha256Hex } from '../import/normalize.ts';
 import { checkRecords } from './verify-records.ts';
 import type { PackContent } from './pack-model.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
@@ -166,5 +165,3 @@ function checkSignature(zip: ZipReader, manifestBytes: Uint8Array, problems: Pac
   }
 }
 
-/** SHA-256 of a document's text as it must match its record. */
-export const textSha = sha256Hex;
