@@ -1,0 +1,209 @@
+/**
+ * The record-level half of verify: every record of a pack whose files are intact, checked against its
+ * schema, against the other records it names, and (annotations) against the text of its document.
+ * Returns the content, offsets converted to UTF-16 and re-anchored, or null after reporting problems.
+ */
+import { z } from 'zod';
+import { anchor, makeOffsetConverter } from '../../../shared/anchoring/index.ts';
+import {
+  AnalystsFile, AnnotationCollectionSchema, DocumentRecord, SourcesFile, TagsFile, WebAnnotation, type Manifest,
+} from '../../../shared/pack-format.ts';
+import type { PackProblem } from '../../../shared/pack-schemas.ts';
+import { sha256Hex } from '../import/normalize.ts';
+import { CLAIM_KIND_SET, type PackAnnotation, type PackContent, type PackDocument } from './pack-model.ts';
+import { zodProblems } from './pack-verify.ts';
+import { decodeUtf8, parseSafeJson } from './safe-json.ts';
+import { PackError } from './zip-reader.ts';
+import { fromWebAnnotation } from './w3c.ts';
+
+const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
+
+export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest, problems: PackProblem[], warnings: PackProblem[]): PackContent | null {
+  const readJson = <T>(name: string, schema: z.ZodType<T>): T | null => {
+    const bytes = files.get(name);
+    if (!bytes) {
+      problems.push({ code: 'MISSING_FILE', message: `The pack has no ${name}.`, file: name });
+      return null;
+    }
+    try {
+      const parsed = schema.safeParse(parseSafeJson(decodeUtf8(bytes, name), name));
+      if (parsed.success) return parsed.data;
+      problems.push(...zodProblems(parsed.error, name, recordOf(parsed.error)));
+    } catch (error) {
+      if (!(error instanceof PackError)) throw error;
+      problems.push({ code: error.code, message: error.message, file: name });
+    }
+    return null;
+  };
+
+  const analysts = readJson('analysts.json', AnalystsFile);
+  const sources = readJson('sources.json', SourcesFile);
+  const tags = readJson('tags.json', TagsFile);
+
+  const documents: PackDocument[] = [];
+  for (const name of [...files.keys()].filter((n) => n.endsWith('.json') && n.startsWith('documents/'))) {
+    const m = DOC_FILE.exec(name);
+    if (!m) {
+      problems.push({ code: 'UNEXPECTED_FILE', message: `${name} is not a document file name (documents/<uuid>.json).`, file: name });
+      continue;
+    }
+    const record = readJson(name, DocumentRecord);
+    if (!record) continue;
+    if (record.id !== m[1]) {
+      problems.push({ code: 'SCHEMA', message: `${name}: its id ${record.id} does not match its file name.`, file: name, field: 'id' });
+      continue;
+    }
+    const textName = `documents/${record.id}.txt`;
+    const bytes = files.get(textName);
+    if (!bytes) {
+      problems.push({ code: 'MISSING_FILE', message: `${textName} (the text of ${name}) is missing.`, file: textName });
+      continue;
+    }
+    let text: string;
+    try {
+      text = decodeUtf8(bytes, textName);
+    } catch (error) {
+      problems.push({ code: 'BAD_ENCODING', message: (error as Error).message, file: textName });
+      continue;
+    }
+    if (text.length === 0 || sha256Hex(text) !== record.sha256 || text !== text.normalize('NFC') || text.includes('\r')) {
+      problems.push({ code: 'TEXT_MISMATCH', message: `${textName} is not the text its record describes (SHA-256, NFC, \\n line ends).`, file: textName, record: record.id, field: 'sha256' });
+      continue;
+    }
+    const originalName = `documents/${record.id}.orig`;
+    const original = files.get(originalName) ?? null;
+    if ((original !== null) !== record.imports.some((i) => i.original)) {
+      problems.push({ code: 'SCHEMA', message: `${name}: ${original ? 'an .orig file is present but no import claims it' : 'an import claims original bytes but the .orig file is missing'}.`, file: name, record: record.id, field: 'imports' });
+      continue;
+    }
+    documents.push({ record, text, original });
+  }
+  for (const name of files.keys()) {
+    const m = DOC_FILE.exec(name);
+    if (name.startsWith('documents/') && (!m || !files.has(`documents/${m[1]}.json`))) {
+      problems.push({ code: 'UNEXPECTED_FILE', message: `${name} belongs to no document record.`, file: name });
+    }
+  }
+
+  const annotations = readAnnotations(files, documents, problems, warnings);
+  if (!analysts || !sources || !tags || !annotations || problems.length > 0) return null;
+  const content: PackContent = { documents, annotations, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts };
+  checkReferences(content, problems);
+  return problems.length > 0 ? null : content;
+}
+
+function recordOf(error: z.ZodError): string | undefined {
+  const path = error.issues[0]?.path ?? [];
+  return path.length >= 2 && typeof path[1] === 'number' ? `${String(path[0])}[${path[1]}]` : undefined;
+}
+
+function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument[], problems: PackProblem[], warnings: PackProblem[]): PackAnnotation[] | null {
+  const FILE = 'annotations.jsonld';
+  const bytes = files.get(FILE);
+  if (!bytes) {
+    problems.push({ code: 'MISSING_FILE', message: `The pack has no ${FILE}.`, file: FILE });
+    return null;
+  }
+  let raw: unknown;
+  try {
+    raw = parseSafeJson(decodeUtf8(bytes, FILE), FILE);
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    problems.push({ code: error.code, message: error.message, file: FILE });
+    return null;
+  }
+  const collection = AnnotationCollectionSchema.safeParse(raw);
+  if (!collection.success) {
+    problems.push(...zodProblems(collection.error, FILE));
+    return null;
+  }
+  const items = collection.data.first.items;
+  if (collection.data.total !== items.length) {
+    problems.push({ code: 'SCHEMA', message: `${FILE}: total says ${collection.data.total} but the page holds ${items.length}.`, file: FILE, field: 'total' });
+  }
+  const texts = new Map(documents.map((d) => [d.record.id, d.text]));
+  const converters = new Map<string, ReturnType<typeof makeOffsetConverter>>();
+  const seen = new Set<string>();
+  const out: PackAnnotation[] = [];
+  items.forEach((item, index) => {
+    const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${index}]`;
+    const parsed = WebAnnotation.safeParse(item);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, FILE, record));
+      return;
+    }
+    const w = parsed.data;
+    const documentId = w.target.source.slice('urn:uuid:'.length);
+    const text = texts.get(documentId);
+    if (text === undefined) {
+      problems.push({ code: 'UNKNOWN_DOCUMENT', message: `Annotation ${w.id} targets ${w.target.source}, which is not in the pack.`, file: FILE, record: w.id, field: 'target.source' });
+      return;
+    }
+    let converter = converters.get(documentId);
+    if (!converter) converters.set(documentId, (converter = makeOffsetConverter(text)));
+    const result = fromWebAnnotation(w, converter);
+    if (!result.ok) {
+      for (const i of result.issues) {
+        problems.push({ code: 'SCHEMA', message: `Annotation ${w.id}: ${i.index >= 0 ? `body[${i.index}].` : ''}${i.field}: ${i.message}`, file: FILE, record: w.id, field: i.index >= 0 ? `body.${i.index}.${i.field}` : i.field });
+      }
+      return;
+    }
+    for (const role of result.unknownRoles) warnings.push({ code: 'UNKNOWN_BODY', message: `Annotation ${w.id} has a body of role "${role}", which this version ignores.`, file: FILE, record: w.id });
+    const a = result.annotation;
+    if (seen.has(a.id)) {
+      problems.push({ code: 'DUPLICATE_ID', message: `Annotation ${w.id} appears twice.`, file: FILE, record: w.id });
+      return;
+    }
+    seen.add(a.id);
+    const found = anchor(text, { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix });
+    if (found.state === 'orphaned') {
+      if (!a.orphaned) {
+        problems.push({ code: 'ORPHANED_ANNOTATION', message: `Annotation ${w.id} (“${a.exact.slice(0, 60)}”) cannot be found in its document: ${found.reason}`, file: FILE, record: w.id, field: 'target.selector' });
+        return;
+      }
+    } else {
+      if (found.moved && !a.orphaned) {
+        warnings.push({ code: 'ANCHOR_MOVED', message: `Annotation ${w.id} was not at its stated position; it was found at ${found.start}–${found.end} instead.`, file: FILE, record: w.id });
+      }
+      if (!a.orphaned) {
+        a.start = found.start;
+        a.end = found.end;
+        a.exact = text.slice(found.start, found.end);
+      }
+    }
+    out.push(a);
+  });
+  return out;
+}
+
+/** Every id a record names must be in the pack. */
+function checkReferences(c: PackContent, problems: PackProblem[]): void {
+  const sources = new Set(c.sources.map((s) => s.id));
+  const tags = new Set(c.tags.map((t) => t.id));
+  const docs = new Set(c.documents.map((d) => d.record.id));
+  const spans = new Map(c.annotations.map((a) => [a.id, a]));
+  const missing = (file: string, record: string, field: string, what: string, id: string) =>
+    problems.push({ code: 'DANGLING_REFERENCE', message: `${file} (${record}): ${field} names ${what} ${id}, which is not in the pack.`, file, record, field });
+  for (const t of c.tags) if (t.parentId && !tags.has(t.parentId)) missing('tags.json', t.id, 'parentId', 'tag', t.parentId);
+  for (const s of c.sources) if (s.scopeDocumentId && !docs.has(s.scopeDocumentId)) missing('sources.json', s.id, 'scopeDocumentId', 'document', s.scopeDocumentId);
+  for (const d of c.documents) for (const t of d.record.tags) if (!tags.has(t)) missing(`documents/${d.record.id}.json`, d.record.id, 'tags', 'tag', t);
+  const F = 'annotations.jsonld';
+  for (const a of c.annotations) {
+    const rec = `urn:uuid:${a.id}`;
+    if (a.sourceId && !sources.has(a.sourceId)) missing(F, rec, 'mention', 'source', a.sourceId);
+    for (const t of a.tagIds) if (!tags.has(t)) missing(F, rec, 'tag', 'tag', t);
+    if ((a.claim !== null) !== CLAIM_KIND_SET.has(a.kind)) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): only claims, denials and disputes carry claim detail.`, file: F, record: rec });
+    for (const at of a.attributions) {
+      if (!a.claim) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): a ${a.kind} span cannot have attributions.`, file: F, record: rec, field: 'body' });
+      if (!sources.has(at.sourceId)) missing(F, rec, 'attribution.source', 'source', at.sourceId);
+      for (const v of at.via) if (!sources.has(v)) missing(F, rec, 'attribution.relays', 'source', v);
+      for (const [field, id] of [['attribution.cue', at.cueSpanId], ['attribution.channelSpan', at.channelSpanId]] as const) {
+        if (id && spans.get(id)?.documentId !== a.documentId) missing(F, rec, field, 'a span of the same document', id);
+      }
+    }
+    for (const l of a.links) {
+      if (!a.claim || !spans.get(l.toClaimId)?.claim) missing(F, rec, 'link.source', 'claim', l.toClaimId);
+      if (l.toClaimId === a.id) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): a claim cannot be linked to itself.`, file: F, record: rec, field: 'link' });
+    }
+  }
+}
