@@ -146,6 +146,11 @@ export const channels = {
     }),
     output: z.object({ hits: z.array(SearchHit), total: z.number().int() }),
   },
+  'search:aliases': { input: z.object({}), output: z.array(z.array(z.string())) },
+  'search:setAliases': {
+    input: z.object({ groups: z.array(z.array(z.string().max(200)).max(50)).max(500) }),
+    output: z.array(z.array(z.string())),
+  },
   ...annotationChannels,
   ...reviewChannels,
   ...packChannels,

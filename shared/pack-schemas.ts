@@ -43,7 +43,9 @@ export const ExportResult = z.object({
   path: z.string().nullable(),
   bytes: z.number().int(),
   sha256: z.string(),
-  manifest: ManifestSummary,
+  format: z.enum(['claimpack', 'qdpx', 'brat']),
+  /** The pack's manifest; null for the interchange formats (qdpx, brat), which have none. */
+  manifest: ManifestSummary.nullable(),
   data: Bytes.optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
@@ -124,6 +126,8 @@ export const packChannels = {
   'packs:export': {
     input: ExportSelection.extend({
       jobId: JobId,
+      /** claimpack (default); qdpx (REFI-QDA) and brat (standoff) are for other tools and cannot be merged back. */
+      format: z.enum(['claimpack', 'qdpx', 'brat']).default('claimpack'),
       outPath: z.string().min(1).max(4096).optional(),
       redact: Redaction.optional(),
       sign: z.boolean().default(false),

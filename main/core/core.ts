@@ -20,6 +20,7 @@ import { annotationServices, createAnnotation, type Annotation } from './annotat
 import { loadGold } from './annotations/gold-loader.ts';
 import { ReviewService, COLUMN_HEADERS } from './review/review-service.ts';
 import type { ReviewColumn } from '../../shared/review-schemas.ts';
+import { packServices } from './packs/pack-service.ts';
 import { openDatabase, type Db } from './store/database.ts';
 
 export interface CoreOptions {
@@ -28,6 +29,8 @@ export interface CoreOptions {
   analystName?: string;
   /** Folder holding `sample/` (the sample project). Defaults to the checkout's `resources/`. */
   resourcesDir?: string;
+  /** Folder of the analysts' signing keys for packs (`<userData>/keys`); signing is refused without it. */
+  keysDir?: string;
 }
 
 export interface Core {
@@ -144,6 +147,8 @@ export function createCore(options: CoreOptions): Core {
         return label === null ? null : { label };
       }),
     'search:query': (input) => lane.run(() => search.search(input)),
+    'search:aliases': () => lane.run(() => search.aliases.groups()),
+    'search:setAliases': ({ groups }) => lane.run(() => search.aliases.set(groups)),
     ...annotationServices(annotation, lane, changed),
     'review:rows': ({ query, offset, limit }) => lane.run(() => review.page(query, offset, limit)),
     'review:export': ({ query, columns, outPath }) =>
@@ -156,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     'sources:claims': ({ id, limit }) => lane.run(() => review.rows.bySource(id, limit)),
     'sources:duplicates': ({ limit }) => lane.run(() => review.duplicates(limit)),
     'figures:list': () => lane.run(() => review.figures()),
+    ...packServices({ db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, changed }),
   };
 
   return {

@@ -135,8 +135,10 @@ export class PackRepository {
     this.stmt('grade+', () => `INSERT INTO source_grades (id, source_id, grade, reason, analyst_id, at) VALUES (@id, @source_id, @grade, @reason, @analyst_id, @at)`).run(g);
   }
 
-  documentById(id: string): { id: string; sha256: string; deleted_at: string | null } | undefined {
-    return this.stmt('doc', () => `SELECT id, sha256, deleted_at FROM documents WHERE id = ?`).get(id) as { id: string; sha256: string; deleted_at: string | null } | undefined;
+  documentById(id: string): { id: string; sha256: string; origin: string; deleted_at: string | null } | undefined {
+    return this.stmt('doc', () => `SELECT id, sha256, origin, deleted_at FROM documents WHERE id = ?`).get(id) as
+      | { id: string; sha256: string; origin: string; deleted_at: string | null }
+      | undefined;
   }
 
   documentTaggingExists(tagId: string, documentId: string): boolean {

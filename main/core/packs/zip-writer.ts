@@ -51,7 +51,7 @@ export class ZipWriter {
       attrs: 0,
     };
     this.zip.add(file);
-    file.ondata!(null, store ? data : new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength), true);
+    file.ondata!(null, (store ? data : new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength)) as Uint8Array<ArrayBuffer>, true);
     if (this.failure) throw this.failure;
   }
 

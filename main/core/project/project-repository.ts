@@ -47,3 +47,11 @@ function defaultAnalystName(): string {
     return 'Analyst';
   }
 }
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return db.prepare(`SELECT value FROM project_meta WHERE key = ?`).pluck().get(key) as string | undefined;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare(`INSERT OR REPLACE INTO project_meta (key, value) VALUES (?, ?)`).run(key, value);
+}

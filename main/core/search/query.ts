@@ -56,11 +56,12 @@ export const MIN_PREFIX = 2;
  * than EMPTY_QUERY have `details.position`: the 0-based UTF-16 offset in `input` of the offending
  * mark, for placing the caret; the message counts characters from 1, as a person does.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, aliases?: ReadonlyMap<string, readonly string[]>): ParsedQuery {
   const lexed = lex(input);
   if (lexed.length === 0) throw empty('Type something to search for.');
   const parser = new Parser(input, balanceParens(input, lexed));
-  const tree = reduce(input, parser.parseAll());
+  const reduced = reduce(input, parser.parseAll());
+  const tree = reduced && aliases?.size ? expandAliases(reduced, aliases) : reduced;
   if (tree === null) throw empty('There is nothing to search for: the search has no letters or digits.');
   const terms: QueryTerm[] = [];
   collectTerms(tree, false, terms);
@@ -320,6 +321,29 @@ function reduce(input: string, node: Node): Node | null {
       if (children.length === 0) return null;
       return children.length === 1 ? (children[0] ?? null) : { kind: 'and', children };
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aliases
+
+/**
+ * Search aliases (the project's groups of spellings, e.g. الكبتاغون / الكبتاجون / captagon): a plain
+ * one-word term with aliases becomes "any of them". Phrases and prefixes are left as typed.
+ * `aliases` maps a folded, lowercased word to its folded alternatives.
+ */
+function expandAliases(node: Node, aliases: ReadonlyMap<string, readonly string[]>): Node {
+  switch (node.kind) {
+    case 'term': {
+      const others = !node.phrase && !node.prefix && node.tokens.length === 1 ? aliases.get(node.tokens[0]!) : undefined;
+      if (!others?.length) return node;
+      return { kind: 'or', pos: node.pos, children: [node, ...others.map((o): Leaf => ({ ...node, tokens: o.split(' ') }))] };
+    }
+    case 'not':
+      return { ...node, child: expandAliases(node.child, aliases) };
+    case 'and':
+    case 'or':
+      return { ...node, children: node.children.map((c) => expandAliases(c, aliases)) } as Node;
   }
 }
 

@@ -9,6 +9,7 @@ import type { Db } from '../store/database.ts';
 import { filterSql, type DocumentFilter, type DocumentRepository } from '../documents/document-repository.ts';
 import { parseQuery } from './query.ts';
 import { makeSnippet, markAll } from './snippet.ts';
+import { SearchAliases } from './search-aliases.ts';
 
 /** bm25 column weights: a word in the title counts as much as five in the body. */
 const TITLE_WEIGHT = 5.0;
@@ -20,13 +21,17 @@ export interface SearchInput extends DocumentFilter {
 }
 
 export class SearchService {
+  readonly aliases: SearchAliases;
+
   constructor(
     private readonly db: Db,
     private readonly documents: DocumentRepository,
-  ) {}
+  ) {
+    this.aliases = new SearchAliases(db);
+  }
 
   search(input: SearchInput): { hits: SearchHit[]; total: number } {
-    const parsed = parseQuery(input.query);
+    const parsed = parseQuery(input.query, this.aliases.map());
     const positive = parsed.terms.filter((t) => !t.negated);
     const filtered = Boolean(input.outlet || input.from || input.to);
     const { where, params } = filterSql(input);

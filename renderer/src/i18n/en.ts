@@ -3,6 +3,8 @@
  * keys; `lang` and `dir` go on the root element, so a right-to-left catalogue mirrors the layout
  * (the CSS uses logical properties only).
  */
+import { reviewStrings } from './en-review.ts';
+
 export const catalogue = {
   lang: 'en',
   dir: 'ltr' as 'ltr' | 'rtl',
@@ -132,5 +134,6 @@ export const catalogue = {
 
     'toast.undo': 'Undo',
     'toast.dismiss': 'Dismiss notification',
+    ...reviewStrings,
   },
 } as const;

@@ -1,0 +1,197 @@
+/**
+ * Merging a pack's annotations: spans first (with their claim rows and tags), then attributions
+ * (their cue and channel spans now exist), then links (both claims now exist).
+ *
+ * An annotation matched by id is compared with ours on what an analyst decides (kind, place, quote,
+ * note, detail, the source it names, a status override) and on each of its attributions and links
+ * that we also have. Equal: nothing to do, and attributions or links that are new to us are added.
+ * Different: both sides changed it. Ours stays as it is; theirs is stored as a new annotation, a
+ * conflict copy noted "Conflict copy from pack …", with their attributions and links, and recorded
+ * in `pack_conflicts`. Notes are not compared when the pack was exported with notes redacted.
+ */
+import { newId } from '../ids.ts';
+import { canonical, type MergeState } from './merge-context.ts';
+import { CLAIM_KIND_SET, type PackAnnotation, type PackAttribution, type PackLink } from './pack-model.ts';
+import type { Row } from '../annotations/entity-repository.ts';
+
+interface Pending<T> {
+  item: T;
+  /** The claim it belongs to here (the pack's id, or the conflict copy's). */
+  claimId: string;
+  /** A fresh id for copies; the pack's own otherwise. */
+  id: string;
+}
+
+export async function mergeAnnotations(s: MergeState, annotations: PackAnnotation[], breathe: () => Promise<void>): Promise<void> {
+  const { entities } = s.deps.annotation.ctx;
+  const attributions: Array<Pending<PackAttribution>> = [];
+  const links: Array<Pending<PackLink>> = [];
+  let n = 0;
+  for (const a of annotations) {
+    if (++n % 256 === 0) await breathe();
+    const documentId = s.documentIds.get(a.documentId);
+    if (!documentId) continue;
+    const local = entities.get('span', a.id);
+    if (!local) {
+      insertSpan(s, a, a.id, documentId, a.note);
+      s.added.annotations++;
+      queue(a, a.id, false, attributions, links);
+    } else if (local.deleted_at !== null) {
+      if (local.origin === s.packId) {
+        reviveSpan(s, a, documentId);
+        s.added.annotations++;
+        queue(a, a.id, false, attributions, links);
+      } else s.keptDeleted++;
+    } else if (differs(s, a, documentId, local)) {
+      const made = s.conflict('annotation', a.id, a, `Both sides changed ${quote(a.exact)}; ours was kept, theirs stored as a conflict copy.`, () => {
+        const copyId = newId();
+        const note = `Conflict copy from pack ${s.packName}${a.note ? `. Their note: ${a.note}` : ''}`;
+        insertSpan(s, a, copyId, documentId, note);
+        queue(a, copyId, true, attributions, links);
+        return copyId;
+      });
+      if (!made) s.unchanged.annotations++;
+    } else {
+      s.unchanged.annotations++;
+      addMissingTags(s, a.id, a.tagIds);
+      queue(a, a.id, false, attributions, links);
+    }
+  }
+  for (const p of attributions) mergeAttribution(s, p);
+  for (const p of links) mergeLink(s, p);
+}
+
+function queue(a: PackAnnotation, claimId: string, copy: boolean, attributions: Array<Pending<PackAttribution>>, links: Array<Pending<PackLink>>): void {
+  for (const item of a.attributions) attributions.push({ item, claimId, id: copy ? newId() : item.id });
+  for (const item of a.links) links.push({ item, claimId, id: copy ? newId() : item.id });
+}
+
+const quote = (text: string) => `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+
+function spanValues(s: MergeState, a: PackAnnotation, documentId: string, note: string | null): Record<string, unknown> {
+  return {
+    document_id: documentId, kind: a.kind, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
+    orphaned: a.orphaned ? 1 : 0, source_id: a.sourceId ? (s.sourceIds.get(a.sourceId) ?? null) : null, note,
+    data: a.data ? JSON.stringify(a.data) : null,
+  };
+}
+
+function claimValues(a: PackAnnotation, documentId: string): Record<string, unknown> {
+  return { document_id: documentId, status_override: a.claim?.override?.status ?? null, override_reason: a.claim?.override ? (a.claim.override.reason ?? 'Given in a pack without its reason.') : null };
+}
+
+function insertSpan(s: MergeState, a: PackAnnotation, id: string, documentId: string, note: string | null): void {
+  s.insert('span', id, spanValues(s, a, documentId, note), a);
+  if (CLAIM_KIND_SET.has(a.kind)) {
+    s.insert('claim', id, claimValues(a, documentId), a);
+    s.touchedClaims.add(id);
+  }
+  if (a.kind === 'excluded') s.reindex.add(documentId);
+  addMissingTags(s, id, a.tagIds);
+}
+
+function reviveSpan(s: MergeState, a: PackAnnotation, documentId: string): void {
+  s.revive('span', a.id, spanValues(s, a, documentId, a.note));
+  if (CLAIM_KIND_SET.has(a.kind)) {
+    const claim = s.deps.annotation.ctx.entities.get('claim', a.id);
+    if (claim) s.revive('claim', a.id, claimValues(a, documentId));
+    else s.insert('claim', a.id, claimValues(a, documentId), a);
+    s.touchedClaims.add(a.id);
+  }
+  if (a.kind === 'excluded') s.reindex.add(documentId);
+  addMissingTags(s, a.id, a.tagIds);
+}
+
+function addMissingTags(s: MergeState, spanId: string, tagIds: string[]): void {
+  for (const t of tagIds) {
+    const tag = s.tagIds.get(t);
+    if (!tag || s.deps.packs.spanTaggingExists(tag, spanId)) continue;
+    s.insert('tagging', newId(), { tag_id: tag, span_id: spanId, document_id: null }, { revision: 1, created: s.group.at, modified: s.group.at, creator: null });
+  }
+}
+
+/** Whether their annotation (or an attribution or link of it that we also have) differs from ours. */
+function differs(s: MergeState, a: PackAnnotation, documentId: string, local: Row): boolean {
+  const { entities } = s.deps.annotation.ctx;
+  const notes = !s.notesRedacted;
+  const ours = [local.document_id, local.kind, local.start, local.end, local.exact, notes ? local.note : null, local.data ? canonical(JSON.parse(local.data as string)) : null, local.source_id];
+  const theirs = [documentId, a.kind, a.start, a.end, a.exact, notes ? a.note : null, a.data ? canonical(a.data) : null, a.sourceId ? (s.sourceIds.get(a.sourceId) ?? null) : null];
+  if (canonical(ours) !== canonical(theirs)) return true;
+  if (a.claim) {
+    const claim = entities.live('claim', a.id);
+    const override = [claim?.status_override ?? null, notes ? (claim?.override_reason ?? null) : null];
+    if (canonical(override) !== canonical([a.claim.override?.status ?? null, notes ? (a.claim.override?.reason ?? null) : null])) return true;
+  }
+  for (const at of a.attributions) {
+    const row = entities.live('attribution', at.id);
+    if (row && canonical(attributionContent(s, row, notes)) !== canonical(packAttributionContent(s, at, notes))) return true;
+  }
+  for (const l of a.links) {
+    const row = entities.live('claim_link', l.id);
+    if (row && canonical([row.to_claim_id, row.relation, notes ? row.note : null]) !== canonical([l.toClaimId, l.relation, notes ? l.note : null])) return true;
+  }
+  return false;
+}
+
+function attributionContent(_s: MergeState, row: Row, notes: boolean): unknown[] {
+  return [row.source_id, row.cue_span_id, row.channel, row.channel_span_id, row.speech, row.anonymous === 1, row.anonymity_reason, JSON.parse(row.via as string), row.credibility, notes ? row.rationale : null];
+}
+
+function packAttributionContent(s: MergeState, at: PackAttribution, notes: boolean): unknown[] {
+  return [
+    s.sourceIds.get(at.sourceId) ?? at.sourceId, at.cueSpanId, at.channel, at.channelSpanId, at.speech, at.anonymous, at.anonymityReason,
+    [...new Set(at.via.map((v) => s.sourceIds.get(v) ?? v))], at.credibility, notes ? at.rationale : null,
+  ];
+}
+
+function mergeAttribution(s: MergeState, p: Pending<PackAttribution>): void {
+  const { entities } = s.deps.annotation.ctx;
+  const at = p.item;
+  const local = entities.get('attribution', p.id);
+  const liveSpan = (id: string | null) => (id && entities.live('span', id) ? id : null);
+  const values = {
+    claim_id: p.claimId, source_id: s.sourceIds.get(at.sourceId) ?? at.sourceId, cue_span_id: liveSpan(at.cueSpanId), channel: at.channel,
+    channel_span_id: liveSpan(at.channelSpanId), speech: at.speech, anonymous: at.anonymous ? 1 : 0, anonymity_reason: at.anonymityReason,
+    via: JSON.stringify([...new Set(at.via.map((v) => s.sourceIds.get(v) ?? v))]), credibility: at.credibility, rationale: at.rationale,
+  };
+  if (!local) {
+    s.insert('attribution', p.id, values, at);
+    s.added.attributions++;
+    s.touchedClaims.add(p.claimId);
+  } else if (local.deleted_at !== null) {
+    if (local.origin === s.packId) {
+      s.revive('attribution', p.id, values);
+      s.added.attributions++;
+      s.touchedClaims.add(p.claimId);
+    } else s.keptDeleted++;
+  } else s.unchanged.attributions++;
+}
+
+function mergeLink(s: MergeState, p: Pending<PackLink>): void {
+  const { entities, repo } = s.deps.annotation.ctx;
+  const l = p.item;
+  if (!entities.live('claim', l.toClaimId) || !entities.live('claim', p.claimId)) return;
+  const local = entities.get('claim_link', p.id);
+  const values = { from_claim_id: p.claimId, to_claim_id: l.toClaimId, relation: l.relation, note: l.note };
+  if (!local) {
+    const twin = repo.linksTouching(p.claimId).map((id) => repo.link(id)!).find((x) => x.from_claim_id === p.claimId && x.to_claim_id === l.toClaimId && x.relation === l.relation);
+    if (twin) {
+      s.unchanged.links++;
+      return;
+    }
+    s.insert('claim_link', p.id, values, l);
+    s.added.links++;
+  } else if (local.deleted_at !== null) {
+    if (local.origin !== s.packId) {
+      s.keptDeleted++;
+      return;
+    }
+    s.revive('claim_link', p.id, values);
+    s.added.links++;
+  } else {
+    s.unchanged.links++;
+    return;
+  }
+  s.touchedClaims.add(p.claimId);
+  s.touchedClaims.add(l.toClaimId);
+}

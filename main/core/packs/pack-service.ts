@@ -1,0 +1,164 @@
+/**
+ * Packs behind the contract: `packs:export`, `packs:verify`, `packs:import`.
+ *
+ * Export reads the project in one short transaction inside the lane (a consistent snapshot; nothing
+ * else runs meanwhile), then builds and zips the files outside it, reporting progress and hearing a
+ * cancel like an import does. Verify is pure and writes nothing. Import verifies first (outside the
+ * lane: it only reads the pack's bytes) and merges only a sound pack, in the lane, all or nothing.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ServiceMap } from '../../../shared/contract.ts';
+import type { ExportResult, ManifestSummary } from '../../../shared/pack-schemas.ts';
+import type { Annotation } from '../annotations/index.ts';
+import type { DocumentRepository } from '../documents/document-repository.ts';
+import { CancelledError, DomainError, NotFoundError, ValidationError } from '../errors.ts';
+import type { OpLog } from '../history/oplog.ts';
+import type { Emitter, Jobs, Lane } from '../runtime.ts';
+import type { Db } from '../store/database.ts';
+import { gather, type PackSelection } from './gather.ts';
+import { writeBrat } from './interchange/brat.ts';
+import { writeQdpx } from './interchange/qdpx.ts';
+import { mergePack } from './pack-merge.ts';
+import { PackRepository } from './pack-repository.ts';
+import { verifyPack } from './pack-verify.ts';
+import { writePack } from './pack-writer.ts';
+import { loadOrCreateKey } from './signing.ts';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface PackServiceDeps {
+  db: Db;
+  documents: DocumentRepository;
+  oplog: OpLog;
+  annotation: Annotation;
+  identity: { analystId: string; analystName: string };
+  lane: Lane;
+  jobs: Jobs;
+  events: Emitter;
+  /** Where analysts' signing keys live (`<userData>/keys`); without it, `sign` is refused. */
+  keysDir?: string | undefined;
+  limits?: ZipLimits | undefined;
+  /**
+   * Hook for saved review views (not yet in the contract): the document ids a view selects. An
+   * export naming a view goes through this; until views exist, there is no resolver.
+   */
+  resolveView?: ((viewId: string) => string[]) | undefined;
+  changed: (what: 'documents' | 'annotations') => void;
+}
+
+type PackChannels = 'packs:export' | 'packs:verify' | 'packs:import';
+
+export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChannels> {
+  const { db, lane, jobs, events } = deps;
+  const repo = new PackRepository(db);
+  // The merge's own operation carries the pack's provenance; undo has nothing to write back for it.
+  deps.oplog.register('pack', () => undefined);
+
+  async function exportPack(input: Parameters<ServiceMap['packs:export']>[0] & { viewId?: string }): Promise<ExportResult> {
+    const { jobId } = input;
+    const signal = jobs.start(jobId);
+    const progress = (phase: 'reading' | 'writing' | 'done' | 'cancelled', done: number, total: number, current?: string) =>
+      events.emit('progress', { jobId, phase, done, total, ...(current ? { current } : {}) });
+    try {
+      progress('reading', 0, 0);
+      const selection: PackSelection = { documentIds: input.documentIds, tags: input.tags, from: input.from, to: input.to };
+      if (input.viewId !== undefined) {
+        if (!deps.resolveView) throw new ValidationError('Saved review views cannot be exported yet.');
+        selection.documentIds = deps.resolveView(input.viewId);
+      }
+      const redact = { notes: input.redact?.notes ?? false, annotators: input.redact?.annotators ?? false, documents: input.redact?.documents ?? [] };
+      const content = await lane.run(() => db.transaction(() => {
+        const snap = repo.snapshot();
+        checkSelection(snap, selection);
+        return gather(repo, snap, selection, redact);
+      })());
+      if (content.documents.length === 0) throw new DomainError('EMPTY_SELECTION', 'Nothing to export: no document matches the selection.');
+      if (signal.aborted) throw new CancelledError('Export cancelled; no pack was written.');
+      let bytes: Uint8Array;
+      let manifest: ManifestSummary | null = null;
+      let sha256: string;
+      if (input.format === 'claimpack') {
+        if (input.sign && !deps.keysDir) throw new ValidationError('Signing needs a folder for keys; none is configured here.');
+        const written = await writePack(content, {
+          selection, redact, appVersion: APP_VERSION, signal,
+          creator: { id: deps.identity.analystId, name: deps.identity.analystName },
+          signingKey: input.sign ? loadOrCreateKey(deps.keysDir!, deps.identity.analystId) : null,
+          onProgress: (p) => progress(p.phase, p.done, p.total, p.current),
+        });
+        const m = written.manifest;
+        bytes = written.bytes;
+        sha256 = written.sha256;
+        manifest = { id: m.id, format: m.format, version: m.version, created: m.created, creator: m.creator?.name ?? null, counts: m.counts, redacted: m.redacted, signed: Boolean(input.sign) };
+      } else {
+        bytes = input.format === 'qdpx' ? writeQdpx(content, APP_VERSION) : writeBrat(content);
+        sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      }
+      if (signal.aborted) throw new CancelledError('Export cancelled; no pack was written.');
+      let written: string | null = null;
+      if (input.outPath) {
+        written = path.resolve(input.outPath);
+        writeAtomically(written, bytes);
+      }
+      progress('done', 1, 1);
+      return { path: written, bytes: bytes.byteLength, sha256, format: input.format, manifest, ...(written ? {} : { data: bytes }) };
+    } catch (error) {
+      if (error instanceof CancelledError) progress('cancelled', 0, 0);
+      throw error;
+    } finally {
+      jobs.finish(jobId);
+    }
+  }
+
+  return {
+    'packs:export': (input) => exportPack(input),
+    'packs:verify': async ({ data }) => verifyPack(data, deps.limits ?? DEFAULT_ZIP_LIMITS).report,
+    'packs:import': async ({ jobId, data, name }) => {
+      const signal = jobs.start(jobId);
+      try {
+        events.emit('progress', { jobId, phase: 'reading', done: 0, total: 1, current: name });
+        const verified = verifyPack(data, deps.limits ?? DEFAULT_ZIP_LIMITS);
+        if (!verified.report.ok) {
+          const first = verified.report.problems[0];
+          throw new DomainError('PACK_REFUSED', `${name} was refused and nothing was written: ${first?.message ?? 'it is not a sound pack.'}`, verified.report);
+        }
+        const report = await lane.run(() =>
+          mergePack(
+            { db, packs: repo, documents: deps.documents, oplog: deps.oplog, annotation: deps.annotation, analystId: deps.identity.analystId, reindexDocument: deps.annotation.ctx.reindexDocument },
+            verified,
+            path.basename(name),
+            { signal, onProgress: (p) => events.emit('progress', { jobId, ...p }) },
+          ),
+        );
+        events.emit('progress', { jobId, phase: 'done', done: 1, total: 1 });
+        if (report.label) {
+          deps.changed('documents');
+          deps.changed('annotations');
+        }
+        return report;
+      } catch (error) {
+        if (error instanceof CancelledError) events.emit('progress', { jobId, phase: 'cancelled', done: 0, total: 0 });
+        throw error;
+      } finally {
+        jobs.finish(jobId);
+      }
+    },
+  };
+}
+
+function checkSelection(snap: ReturnType<PackRepository['snapshot']>, s: PackSelection): void {
+  const docs = new Set(snap.documents.map((d) => d.id));
+  for (const id of s.documentIds ?? []) if (!docs.has(id)) throw new NotFoundError('Document', id);
+  const tags = new Set(snap.tags.map((t) => t.name.toLowerCase()));
+  for (const t of s.tags ?? []) if (!tags.has(t.trim().toLowerCase())) throw new ValidationError(`There is no tag named “${t}”.`);
+}
+
+/** Writes next to the target and renames, so a reader never sees half a pack. */
+function writeAtomically(file: string, bytes: Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(temp, bytes);
+  fs.renameSync(temp, file);
+}
