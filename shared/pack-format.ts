@@ -203,7 +203,7 @@ export type WebAnnotation = z.infer<typeof WebAnnotation>;
 export const AnnotationPageSchema = z.object({
   id: Urn,
   type: z.literal('AnnotationPage'),
-  partOf: Urn,
+  partOf: z.object({ id: Urn }),
   startIndex: z.literal(0),
   items: z.array(z.unknown()),
 });

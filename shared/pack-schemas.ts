@@ -46,6 +46,8 @@ export const ExportResult = z.object({
   format: z.enum(['claimpack', 'qdpx', 'brat']),
   /** The pack's manifest; null for the interchange formats (qdpx, brat), which have none. */
   manifest: ManifestSummary.nullable(),
+  /** The signing key's fingerprint when the pack was signed. */
+  fingerprint: z.string().nullable(),
   data: Bytes.optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;

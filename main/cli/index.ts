@@ -4,15 +4,20 @@
  * 2 usage error). A user never sees a stack trace; CLAIMDESK_DEBUG=1 prints it for a developer.
  */
 import { DomainError } from '../core/errors.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { importPackCommand } from './commands/import-pack.ts';
 import { listCommand } from './commands/list.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { redoCommand, undoCommand } from './commands/undo.ts';
+import { verifyCommand } from './commands/verify.ts';
 import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
-export const commands: Command[] = [importCommand, listCommand, searchCommand, undoCommand, redoCommand, serveCommand];
+export const commands: Command[] = [
+  importCommand, listCommand, searchCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand,
+];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,10 +1,13 @@
 /** Opens the project a command works on: --db FILE, else the default project in the user-data folder. */
 import { createCore, type Core } from '../core/core.ts';
-import { defaultProjectPath } from '../core/paths.ts';
+import path from 'node:path';
+import { defaultProjectPath, userDataDir } from '../core/paths.ts';
 
 export function openProject(db: unknown, env: NodeJS.ProcessEnv): Core {
   const file = typeof db === 'string' && db !== '' ? db : env.CLAIMDESK_DB || defaultProjectPath(env);
-  return createCore({ dbPath: file, ...(env.CLAIMDESK_ANALYST ? { analystName: env.CLAIMDESK_ANALYST } : {}) });
+  // Signing keys live per analyst outside any project: <userData>/keys, or CLAIMDESK_KEYS_DIR.
+  const keysDir = env.CLAIMDESK_KEYS_DIR || path.join(userDataDir(env), 'keys');
+  return createCore({ dbPath: file, keysDir, ...(env.CLAIMDESK_ANALYST ? { analystName: env.CLAIMDESK_ANALYST } : {}) });
 }
 
 export async function withProject<T>(db: unknown, env: NodeJS.ProcessEnv, fn: (core: Core) => Promise<T>): Promise<T> {

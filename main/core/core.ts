@@ -21,6 +21,7 @@ import { loadGold } from './annotations/gold-loader.ts';
 import { ReviewService, COLUMN_HEADERS } from './review/review-service.ts';
 import type { ReviewColumn } from '../../shared/review-schemas.ts';
 import { packServices } from './packs/pack-service.ts';
+import type { ZipLimits } from './packs/zip-reader.ts';
 import { openDatabase, type Db } from './store/database.ts';
 
 export interface CoreOptions {
@@ -31,6 +32,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Folder of the analysts' signing keys for packs (`<userData>/keys`); signing is refused without it. */
   keysDir?: string;
+  /** Limits on packs read from elsewhere (entries, bytes); defaults in packs/zip-reader.ts. */
+  packLimits?: ZipLimits;
 }
 
 export interface Core {
@@ -161,7 +164,7 @@ export function createCore(options: CoreOptions): Core {
     'sources:claims': ({ id, limit }) => lane.run(() => review.rows.bySource(id, limit)),
     'sources:duplicates': ({ limit }) => lane.run(() => review.duplicates(limit)),
     'figures:list': () => lane.run(() => review.figures()),
-    ...packServices({ db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, changed }),
+    ...packServices({ db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, limits: options.packLimits, changed }),
   };
 
   return {

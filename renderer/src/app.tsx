@@ -14,8 +14,11 @@ import { t } from './i18n/t.ts';
 import { projectName } from './lib/format.ts';
 import { DocumentView } from './views/document-view.tsx';
 import { LibraryView } from './views/library-view.tsx';
+import { SectionView, useSectionMemory, type CorpusSection } from './views/section-views.tsx';
 
-type View = { kind: 'library' } | { kind: 'document'; id: string };
+/** A document opens from a section and Back returns there; `focusSpanId` is the claim to show. */
+type View = { kind: 'library' } | { kind: CorpusSection } | { kind: 'document'; id: string; focusSpanId?: string; from: Section };
+const sectionOf = (view: View): Section => (view.kind === 'document' ? view.from : view.kind);
 
 export function App() {
   const client = useClient();
@@ -26,6 +29,7 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [focusSearchPending, setFocusSearchPending] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const sectionMemory = useSectionMemory();
 
   const history = useCallback(
     async (direction: 'undo' | 'redo') => {
@@ -65,8 +69,8 @@ export function App() {
     <div className="app">
       <TopBar
         project={project.data}
-        section="library"
-        onNavigate={(_section: Section) => setView({ kind: 'library' })}
+        section={sectionOf(view)}
+        onNavigate={(section: Section) => setView({ kind: section })}
         onUndo={() => void history('undo')}
         onRedo={() => void history('redo')}
         onHelp={() => setHelpOpen(true)}
@@ -79,11 +83,20 @@ export function App() {
       <main className="app-main">
         <LibraryView
           active={view.kind === 'library'}
-          onOpen={(id) => setView({ kind: 'document', id })}
+          onOpen={(id) => setView({ kind: 'document', id, from: 'library' })}
           searchRef={searchRef}
           onUndo={() => void history('undo')}
         />
-        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} onBack={() => setView({ kind: 'library' })} />}
+        {(view.kind === 'review' || view.kind === 'disputes' || view.kind === 'sources') && (
+          <SectionView
+            section={view.kind}
+            memory={sectionMemory}
+            onOpen={(id, focusSpanId) => setView({ kind: 'document', id, focusSpanId, from: view.kind })}
+            onUndo={() => void history('undo')}
+            onGoLibrary={() => setView({ kind: 'library' })}
+          />
+        )}
+        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>

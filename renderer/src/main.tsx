@@ -9,6 +9,8 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/library.css';
 import './styles/document.css';
+import './styles/review.css';
+import './styles/corpus.css';
 
 document.documentElement.lang = uiLang;
 document.documentElement.dir = uiDir;

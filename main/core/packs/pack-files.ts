@@ -73,7 +73,8 @@ export function annotationsJsonld(content: PackContent, reliability: ReadonlyMap
     total: ids.length,
     last: toUrn(pageId),
   });
-  const page = JSON.stringify({ id: toUrn(pageId), type: 'AnnotationPage', partOf: toUrn(collectionId), startIndex: 0 });
+  // partOf as an object naming the collection: the suite's page assertions read it as one.
+  const page = JSON.stringify({ id: toUrn(pageId), type: 'AnnotationPage', partOf: { id: toUrn(collectionId) }, startIndex: 0 });
   const lines: string[] = [];
   let converterFor = '';
   let converter = makeOffsetConverter('');

@@ -24,7 +24,7 @@ import { mergePack } from './pack-merge.ts';
 import { PackRepository } from './pack-repository.ts';
 import { verifyPack } from './pack-verify.ts';
 import { writePack } from './pack-writer.ts';
-import { loadOrCreateKey } from './signing.ts';
+import { fingerprint, loadOrCreateKey } from './signing.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -80,12 +80,15 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
       let bytes: Uint8Array;
       let manifest: ManifestSummary | null = null;
       let sha256: string;
+      let print: string | null = null;
       if (input.format === 'claimpack') {
         if (input.sign && !deps.keysDir) throw new ValidationError('Signing needs a folder for keys; none is configured here.');
+        const key = input.sign ? loadOrCreateKey(deps.keysDir!, deps.identity.analystId) : null;
+        print = key ? fingerprint(crypto.createPublicKey(key)) : null;
         const written = await writePack(content, {
           selection, redact, appVersion: APP_VERSION, signal,
           creator: { id: deps.identity.analystId, name: deps.identity.analystName },
-          signingKey: input.sign ? loadOrCreateKey(deps.keysDir!, deps.identity.analystId) : null,
+          signingKey: key,
           onProgress: (p) => progress(p.phase, p.done, p.total, p.current),
         });
         const m = written.manifest;
@@ -103,7 +106,7 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
         writeAtomically(written, bytes);
       }
       progress('done', 1, 1);
-      return { path: written, bytes: bytes.byteLength, sha256, format: input.format, manifest, ...(written ? {} : { data: bytes }) };
+      return { path: written, bytes: bytes.byteLength, sha256, format: input.format, manifest, fingerprint: print, ...(written ? {} : { data: new Uint8Array(bytes) }) };
     } catch (error) {
       if (error instanceof CancelledError) progress('cancelled', 0, 0);
       throw error;

@@ -55,7 +55,7 @@ export const reviewStrings = {
   'review.col.published': 'Published',
   'review.col.source': 'Source',
   'review.col.sourceType': 'Source type',
-  'review.col.anonymous': 'Named / anon.',
+  'review.col.anonymous': 'Anonymity',
   'review.col.cue': 'Cue',
   'review.col.channel': 'Channel',
   'review.col.reliability': 'Reliability',

@@ -3,6 +3,7 @@
  * keys; `lang` and `dir` go on the root element, so a right-to-left catalogue mirrors the layout
  * (the CSS uses logical properties only).
  */
+import { annotateStrings } from './en-annotate.ts';
 import { reviewStrings } from './en-review.ts';
 
 export const catalogue = {
@@ -135,5 +136,6 @@ export const catalogue = {
     'toast.undo': 'Undo',
     'toast.dismiss': 'Dismiss notification',
     ...reviewStrings,
+    ...annotateStrings,
   },
 } as const;

@@ -103,12 +103,13 @@ export function setFilter(params: SetFilterParams): {
   filter: ColumnFilter;
   filterParams: SetFilterParams;
   floatingFilterComponent: typeof SetFloatingFilter;
-  floatingFilterComponentParams: Record<string, never>;
+  suppressFloatingFilterButton: true;
 } {
   return {
     filter: { component: SetFilterDisplay, doesFilterPass },
     filterParams: params,
     floatingFilterComponent: SetFloatingFilter,
-    floatingFilterComponentParams: {},
+    // The floating filter is itself the button that opens the list.
+    suppressFloatingFilterButton: true,
   };
 }
