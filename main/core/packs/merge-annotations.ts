@@ -37,7 +37,7 @@ export async function mergeAnnotations(s: MergeState, annotations: PackAnnotatio
       s.added.annotations++;
       queue(a, a.id, false, attributions, links);
     } else if (local.deleted_at !== null) {
-      if (local.origin === s.packId) {
+      if (s.mayRevive('span', a.id)) {
         reviveSpan(s, a, documentId);
         s.added.annotations++;
         queue(a, a.id, false, attributions, links);
@@ -47,6 +47,7 @@ export async function mergeAnnotations(s: MergeState, annotations: PackAnnotatio
         const copyId = newId();
         const note = `Conflict copy from pack ${s.packName}${a.note ? `. Their note: ${a.note}` : ''}`;
         insertSpan(s, a, copyId, documentId, note);
+        s.added.annotations++;
         queue(a, copyId, true, attributions, links);
         return copyId;
       });
@@ -159,7 +160,7 @@ function mergeAttribution(s: MergeState, p: Pending<PackAttribution>): void {
     s.added.attributions++;
     s.touchedClaims.add(p.claimId);
   } else if (local.deleted_at !== null) {
-    if (local.origin === s.packId) {
+    if (s.mayRevive('attribution', p.id)) {
       s.revive('attribution', p.id, values);
       s.added.attributions++;
       s.touchedClaims.add(p.claimId);
@@ -182,7 +183,7 @@ function mergeLink(s: MergeState, p: Pending<PackLink>): void {
     s.insert('claim_link', p.id, values, l);
     s.added.links++;
   } else if (local.deleted_at !== null) {
-    if (local.origin !== s.packId) {
+    if (!s.mayRevive('claim_link', p.id)) {
       s.keptDeleted++;
       return;
     }

@@ -5,7 +5,7 @@
  *
  * Rules every step follows: a record matched by id whose content is the same is left alone; one
  * that differs keeps ours and records theirs (a conflict); a record deleted here stays deleted,
- * unless it was brought by this very pack (a merge that was undone, merged again); nothing already
+ * unless an undo took it away (a merge undone, then merged again); nothing already
  * in the project is overwritten.
  */
 import crypto from 'node:crypto';
@@ -52,6 +52,11 @@ export class MergeState {
     readonly packName: string,
     readonly notesRedacted: boolean,
   ) {}
+
+  /** A record deleted here may come back only if an undo took it away (never a deliberate delete). */
+  mayRevive(type: string, id: string): boolean {
+    return this.deps.packs.deletedByUndo(type, id);
+  }
 
   /** The analyst a record names, if this project knows them (the pack's were added first), else whoever merges. */
   analyst(id: string | null): string {

@@ -52,7 +52,7 @@ export function mergeTags(s: MergeState, content: PackContent): void {
         s.conflict('tag', t.id, t, `Tag “${local.name as string}” differs in the pack (“${t.name}”); ours was kept.`);
       }
     } else if (local) {
-      if (local.origin === s.packId && !local.merged_into) {
+      if (!local.merged_into && s.mayRevive('tag', t.id)) {
         s.revive('tag', t.id, values);
         s.tagIds.set(t.id, t.id);
         s.added.tags++;
@@ -90,7 +90,7 @@ export function mergeDocuments(s: MergeState, content: PackContent): void {
       }
     } else if (local) {
       const row = packs.documentById(local.id);
-      if (row && row.origin === s.packId) {
+      if (row && s.mayRevive('document', local.id)) {
         const meta = { title: r.title, outlet: r.outlet, author: r.author, url: r.url, published: r.published };
         documents.write(local.id, { ...meta, deleted_at: null }, s.group.at);
         documents.indexInsert(local.seq, foldForIndex(r.title ?? ''), foldForIndex(d.text));
@@ -161,7 +161,7 @@ export function mergeSources(s: MergeState, content: PackContent): void {
       }
     } else if (local) {
       s.sourceIds.set(src.id, local.id);
-      if (local.origin === s.packId) {
+      if (s.mayRevive('source', local.id)) {
         s.revive('source', local.id, values);
         s.added.sources++;
       } else s.keptDeleted++;

@@ -55,6 +55,7 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
     const group = oplog.begin(label, deps.analystId);
     const mergeId = newId();
     const s = new MergeState(deps, group, mergeId, manifest.id, name, manifest.redacted.notes);
+    deps.packs.recordMerge({ id: mergeId, packId: manifest.id, name, creator, sha256: verified.sha256, groupId: group.id, analystId: deps.analystId, at: group.at, report: '{}' });
     oplog.record(group, 'pack.merge', 'pack', manifest.id, null, {
       name, creator, creator_id: manifest.creator?.id ?? null, sha256: verified.sha256, format: `${manifest.format} ${manifest.version}`, created: manifest.created,
     });
@@ -77,10 +78,7 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
       db.exec('ROLLBACK');
     } else {
       const { verify: _verify, ...kept } = report;
-      deps.packs.recordMerge({
-        id: mergeId, packId: manifest.id, name, creator, sha256: verified.sha256, groupId: group.id, analystId: deps.analystId, at: group.at,
-        report: JSON.stringify(kept),
-      });
+      deps.packs.updateMergeReport(mergeId, JSON.stringify(kept));
       db.exec('COMMIT');
     }
     finished = true;

@@ -162,6 +162,18 @@ export class PackRepository {
       VALUES (@id, @packId, @name, @creator, @sha256, @groupId, @analystId, @at, @report)`).run(m);
   }
 
+  /** Whether the latest change of a record was an undo (a merge or a creation taken back), not a delete. */
+  deletedByUndo(entityType: string, id: string): boolean {
+    const action = this.stmt('lastop', () => `SELECT action FROM operations WHERE entity_type = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1`)
+      .pluck()
+      .get(entityType, id) as string | undefined;
+    return action?.startsWith('undo:') ?? false;
+  }
+
+  updateMergeReport(id: string, report: string): void {
+    this.stmt('merge=', () => `UPDATE pack_merges SET report = ? WHERE id = ?`).run(report, id);
+  }
+
   /** The conflict already recorded for this version of theirs, if any. */
   findConflict(entityType: string, entityId: string, theirsSha256: string): { id: string; copy_id: string | null } | undefined {
     return this.stmt('conflict?', () => `SELECT id, copy_id FROM pack_conflicts WHERE entity_type = ? AND entity_id = ? AND theirs_sha256 = ?`)

@@ -27,7 +27,10 @@ export function reportHtml(content: PackContent, reliability: ReadonlyMap<string
   const byId = new Map(content.annotations.map((a) => [a.id, a]));
   const claims = content.annotations.filter((a) => a.claim);
   const disputes = claims.flatMap((from) => from.links.filter((l) => l.relation === 'denies' || l.relation === 'disputes').map((l) => ({ from, link: l })));
-  const title = (documentId: string) => docs.get(documentId)?.record.title ?? 'Untitled document';
+  const title = (documentId: string) => {
+    const d = docs.get(documentId);
+    return d ? documentLabel(d.record.title, d.text) : 'Unknown document';
+  };
   const statusOf = (a: PackAnnotation) => a.claim?.override?.status ?? a.claim?.status ?? 'uncontested';
   const rating = (sourceId: string, credibility: number | null) => admiraltyRating(reliability.get(sourceId) ?? null, credibility);
 
@@ -48,14 +51,20 @@ export function reportHtml(content: PackContent, reliability: ReadonlyMap<string
   <div class="card-doc">${e(title(a.documentId))}</div>
 </div>`;
 
-  const disputeRows = disputes.map(({ from, link }) => {
-    const to = byId.get(link.toClaimId);
-    if (!to) return '';
-    return `<div class="pair">
-${claimCard(to, 'Claim')}
-<div class="relation r-${e(link.relation)}"><span>${link.relation === 'denies' ? 'denied by' : 'disputed by'}</span></div>
-${claimCard(from, from.kind === 'claim' ? 'Counter-claim' : from.kind === 'denial' ? 'Denial' : 'Dispute')}
-${link.note ? `<p class="link-note">${e(link.note)}</p>` : ''}</div>`;
+  // One row per contested claim: the claim on the left, everything that denies or disputes it on the right.
+  const contested = new Map<string, Array<(typeof disputes)[number]>>();
+  for (const d of disputes) contested.set(d.link.toClaimId, [...(contested.get(d.link.toClaimId) ?? []), d]);
+  const disputeRows = [...contested.entries()].flatMap(([toId, against]) => {
+    const to = byId.get(toId);
+    if (!to) return [];
+    const right = against
+      .map(({ from, link }) => `<div class="relation r-${e(link.relation)}">${link.relation === 'denies' ? 'denied by' : 'disputed by'}</div>
+${claimCard(from, from.kind === 'claim' ? 'Counter-claim' : from.kind === 'denial' ? 'Denial' : 'Dispute')}${link.note ? `<p class="link-note">${e(link.note)}</p>` : ''}`)
+      .join('\n');
+    return [`<div class="pair">
+<div class="left">${claimCard(to, 'Claim')}</div>
+<div class="right">${right}</div>
+</div>`];
   });
 
   const sourcingRows = claims.flatMap((a) => {
@@ -81,13 +90,13 @@ ${link.note ? `<p class="link-note">${e(link.note)}</p>` : ''}</div>`;
     const meta = [r.outlet, r.author, r.published, r.language].filter(Boolean).map((x) => e(x!)).join(' · ');
     const count = (spansByDoc.get(r.id) ?? []).filter((a) => a.claim).length;
     return `<article id="d-${e(r.id)}">
-<h3>${e(r.title ?? 'Untitled document')}</h3>
+<h3>${e(documentLabel(r.title, d.text))}</h3>
 <p class="doc-meta">${meta}${meta ? ' · ' : ''}${plural(count, 'claim')}${r.url ? ` · <span class="url">${e(r.url)}</span>` : ''}</p>
 <div class="text" dir="${r.direction === 'rtl' ? 'rtl' : 'ltr'}" lang="${e(r.language)}">${markText(d.text, spansByDoc.get(r.id) ?? [])}</div>
 </article>`;
   });
 
-  const toc = content.documents.map((d) => `<li><a href="#d-${e(d.record.id)}">${e(d.record.title ?? 'Untitled document')}</a></li>`).join('');
+  const toc = content.documents.map((d) => `<li><a href="#d-${e(d.record.id)}">${e(documentLabel(d.record.title, d.text))}</a></li>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -102,7 +111,7 @@ ${link.note ? `<p class="link-note">${e(link.note)}</p>` : ''}</div>`;
 <header class="top">
 <p class="kicker">Claimdesk pack</p>
 <h1>Sourcing report</h1>
-<ul class="figures"><li><b>${content.documents.length}</b> documents</li><li><b>${claims.length}</b> claims</li><li><b>${content.sources.length}</b> sources</li><li><b>${disputes.length}</b> disputes</li></ul>
+<ul class="figures"><li><strong>${content.documents.length}</strong> documents</li><li><strong>${claims.length}</strong> claims</li><li><strong>${content.sources.length}</strong> sources</li><li><strong>${contested.size}</strong> contested claims</li></ul>
 <nav><a href="#disputes">Disputes</a><a href="#sourcing">Sourcing</a><a href="#documents">Documents</a></nav>
 <p class="legend"><mark class="k-claim">claim</mark> <mark class="k-denial">denial</mark> <mark class="k-dispute">dispute</mark> <span class="excluded">not part of the article</span> · Ratings are Admiralty grades: source reliability A–F, information credibility 1–6.</p>
 </header>
@@ -125,6 +134,13 @@ ${articles.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A document's title, or for an untitled one its first words, so no two read "Untitled". */
+export function documentLabel(title: string | null, text: string): string {
+  if (title) return title;
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  return first ? `Untitled: “${clip(first, 70)}”` : 'Untitled document';
 }
 
 /**

@@ -14,7 +14,7 @@ h2 { font-size: 20px; margin: 44px 0 16px; padding-bottom: 6px; border-bottom: 2
 h3 { font-size: 18px; margin: 0 0 4px; }
 .kicker { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: 12px; color: var(--muted); font-weight: 600; }
 .figures { display: flex; gap: 28px; list-style: none; padding: 0; margin: 0 0 14px; color: var(--muted); }
-.figures b { display: block; font-size: 24px; color: var(--ink); font-variant-numeric: tabular-nums; }
+.figures strong { display: block; font-size: 24px; color: var(--ink); font-variant-numeric: tabular-nums; }
 nav { display: flex; gap: 18px; margin: 8px 0; font-weight: 600; }
 .legend { color: var(--muted); font-size: 13px; margin: 10px 0 0; }
 .muted { color: var(--muted); }
@@ -24,7 +24,9 @@ mark.k-denial { background: var(--denial); box-shadow: inset 0 -2px 0 var(--deni
 mark.k-dispute { background: var(--dispute); box-shadow: inset 0 -2px 0 var(--dispute-edge); }
 mark:target { outline: 2px solid var(--accent); }
 .excluded { color: #9aa3ae; }
-.pair { display: grid; grid-template-columns: 1fr 88px 1fr; gap: 12px; align-items: stretch; margin: 0 0 18px; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 28px; align-items: start; margin: 0 0 22px; padding-bottom: 22px; border-bottom: 1px dashed var(--line); }
+.pair .left .card { position: sticky; top: 8px; }
+.pair .right .relation:not(:first-child) { margin-top: 16px; }
 .card { border: 1px solid var(--line); border-left: 4px solid var(--claim-edge); border-radius: 6px; padding: 10px 14px; background: #fffdf5; }
 .card.k-denial { border-left-color: var(--denial-edge); background: #fff8f7; }
 .card.k-dispute { border-left-color: var(--dispute-edge); background: #fffaf3; }
@@ -33,11 +35,10 @@ mark:target { outline: 2px solid var(--accent); }
 .card blockquote a { color: var(--ink); }
 .card-meta { font-size: 13px; }
 .card-doc { font-size: 12px; color: var(--muted); margin-top: 4px; }
-.relation { display: flex; align-items: center; justify-content: center; text-align: center; font-size: 12px; font-weight: 700;
-  text-transform: uppercase; letter-spacing: .05em; color: var(--denial-edge); }
-.relation span { border-top: 2px solid currentColor; padding-top: 4px; }
+.relation { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .06em; color: var(--denial-edge); margin: 0 0 4px; }
+.relation::before { content: "← "; }
 .relation.r-disputes { color: var(--dispute-edge); }
-.link-note { grid-column: 1 / -1; margin: -4px 0 0; font-size: 13px; color: var(--muted); font-style: italic; }
+.link-note { margin: 4px 0 0 4px; font-size: 13px; color: var(--muted); font-style: italic; }
 .status { display: inline-block; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .04em; padding: 1px 7px; border-radius: 10px; background: #e8ecf2; color: #3a4656; }
 .status.s-denied { background: var(--denial); color: #8c1f17; }
 .status.s-disputed { background: var(--dispute); color: #8a4a07; }
@@ -64,6 +65,6 @@ article { border-top: 1px solid var(--line); padding: 22px 0 8px; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 15.5px; line-height: 1.7; max-width: 76ch; }
 .text[dir="rtl"] { font-size: 17px; line-height: 1.9; margin-inline-start: auto; }
 footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
-@media (max-width: 760px) { body { padding: 20px; } .pair { grid-template-columns: 1fr; } .relation { justify-content: flex-start; } }
+@media (max-width: 760px) { body { padding: 20px; } .pair { grid-template-columns: 1fr; } }
 @media print { html { background: none; } body { box-shadow: none; max-width: none; padding: 0; } nav { display: none; } .pair, tr, article h3 { break-inside: avoid; } }
 `;

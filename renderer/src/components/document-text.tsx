@@ -3,9 +3,11 @@
  * text node holding exactly `text.slice(start, end)` (no trimming, no entity decoding, no
  * typographic fixes), with its offset in `data-start`. `white-space: pre-wrap` keeps single line
  * breaks and double spaces visible; `dir="auto"` lets each paragraph take its own direction.
- * The article is also the scrolling pane, focusable so the keyboard can scroll it.
+ * The article is also the scrolling pane, focusable so the keyboard can scroll it. `children` are
+ * drawn over the text (the annotation toolbar, the caret), after every paragraph, so they never
+ * shift an offset.
  */
-import { useMemo, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import { t } from '../i18n/t.ts';
 import { toParagraphs } from '../lib/paragraphs.ts';
 
@@ -14,17 +16,24 @@ interface Props {
   language: string;
   direction: 'ltr' | 'rtl';
   ref?: Ref<HTMLElement>;
+  children?: ReactNode;
 }
 
-export function DocumentText({ text, language, direction, ref }: Props) {
-  const paragraphs = useMemo(() => toParagraphs(text), [text]);
-  return (
-    <article ref={ref} className="doc-text" aria-label={t('doc.text')} lang={language} dir={direction} tabIndex={0}>
-      {paragraphs.map((p) => (
+export function DocumentText({ text, language, direction, ref, children }: Props) {
+  // The same elements every render: React skips them, so redrawing the overlays never walks the text.
+  const paragraphs = useMemo(
+    () =>
+      toParagraphs(text).map((p) => (
         <p key={p.start} dir="auto" data-start={p.start}>
           {p.text}
         </p>
-      ))}
+      )),
+    [text],
+  );
+  return (
+    <article ref={ref} className="doc-text" aria-label={t('doc.text')} lang={language} dir={direction} tabIndex={0}>
+      {paragraphs}
+      {children}
     </article>
   );
 }

@@ -1,13 +1,18 @@
-/** One document: its text to read, and beside it the metadata and where it came from. */
+/** One document: its text to annotate, and beside it the annotations, metadata and provenance. */
 import { useEffect, useRef, useState } from 'react';
-import { DocumentText } from '../components/document-text.tsx';
-import { MetadataPanel } from '../components/metadata-panel.tsx';
-import { ProvenanceList } from '../components/provenance-list.tsx';
+import { AnnotateWorkspace } from '../annotate/annotate-workspace.tsx';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useDocument } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
 
-export function DocumentView({ id, onBack }: { id: string; onBack: () => void }) {
+interface Props {
+  id: string;
+  onBack: () => void;
+  /** An annotation to select and show when the document opens. */
+  focusSpanId?: string | undefined;
+}
+
+export function DocumentView({ id, onBack, focusSpanId }: Props) {
   const [reloadKey, setReloadKey] = useState(0);
   const { data: doc, error } = useDocument(id, reloadKey);
 
@@ -42,15 +47,7 @@ export function DocumentView({ id, onBack }: { id: string; onBack: () => void })
         </p>
       )}
       {!doc && !error && <p className="muted document-loading">{t('doc.loading')}</p>}
-      {doc && (
-        <div className="document-body">
-          <DocumentText ref={textRef} text={doc.text} language={doc.language} direction={doc.direction} />
-          <aside className="document-side">
-            <MetadataPanel doc={doc} onReload={() => setReloadKey((k) => k + 1)} />
-            <ProvenanceList imports={doc.imports} />
-          </aside>
-        </div>
-      )}
+      {doc && <AnnotateWorkspace doc={doc} textRef={textRef} focusSpanId={focusSpanId} onReloadDocument={() => setReloadKey((k) => k + 1)} />}
     </div>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * One row of the Annotations list: a claim with its sources, cue, channel, rating, status and
+ * links, or another span with what it holds (source, figure, entity). Heights are fixed per row type
+ * (model.ts ROW), so text is clamped and single lines are cut with an ellipsis. Everything is text.
+ */
+import type { CSSProperties } from 'react';
+import { CREDIBILITY_MEANING, RELIABILITY_MEANING } from '../../../shared/annotation-schemas.ts';
+import { t } from '../i18n/t.ts';
+import { detailLine, kindLabel } from './describe.ts';
+import type { AttributionView, ClaimItem, PanelModel, SelectableItem } from './model.ts';
+
+interface Props {
+  item: SelectableItem;
+  model: PanelModel;
+  selected: boolean;
+  style: CSSProperties;
+  posinset: number;
+  setsize: number;
+  onSelect(id: string): void;
+}
+
+export function AnnotationRow({ item, model, selected, style, posinset, setsize, onSelect }: Props) {
+  return (
+    <div
+      role="option"
+      id={`ann-${item.id}`}
+      aria-selected={selected}
+      aria-posinset={posinset}
+      aria-setsize={setsize}
+      className={`ann-row ann-row-${item.type}`}
+      data-kind={item.span.kind}
+      data-orphaned={item.span.orphaned || undefined}
+      style={style}
+      onClick={() => onSelect(item.id)}
+    >
+      {item.type === 'claim' ? <ClaimRow item={item} /> : <SpanRow item={item} model={model} />}
+    </div>
+  );
+}
+
+function ClaimRow({ item }: { item: ClaimItem }) {
+  const first = item.attributions[0];
+  const link = item.links[0];
+  return (
+    <>
+      <div className="ann-text" dir="auto">
+        {item.span.exact}
+      </div>
+      <div className="ann-meta">
+        <span className="kind-badge" data-kind={item.span.kind}>
+          {kindLabel(item.span.kind)}
+        </span>
+        {item.span.orphaned && <span className="badge-orphaned">{t('row.orphaned')}</span>}
+        {first ? <AttributionBrief a={first} /> : <span className="muted">{t('row.noSource')}</span>}
+        {item.attributions.length > 1 && <span className="muted">{t('row.more', { count: item.attributions.length - 1 })}</span>}
+        {item.claim && (
+          <span className={`status status-${item.claim.status}`} data-override={item.claim.overrideReason ? '' : undefined}>
+            {t(`status.${item.claim.status}`)}
+            {item.claim.overrideReason ? ' *' : ''}
+          </span>
+        )}
+      </div>
+      {link && (
+        <div className="ann-links">
+          <span className="link-relation">{t(link.direction === 'out' ? `relation.${link.link.relation}` : `relationIn.${link.link.relation}`)}</span>{' '}
+          <span dir="auto">“{link.otherExact}”</span>
+          {!link.sameDocument && <span className="muted"> {t('row.inDocument', { title: link.otherTitle ?? t('row.untitled') })}</span>}
+          {item.links.length > 1 && <span className="muted"> {t('row.more', { count: item.links.length - 1 })}</span>}
+        </div>
+      )}
+    </>
+  );
+}
+
+function AttributionBrief({ a }: { a: AttributionView }) {
+  const { attribution } = a;
+  return (
+    <span className="ann-who">
+      <span className="who-name" dir="auto">
+        {a.source?.name ?? t('attr.unknownSource')}
+      </span>
+      {a.cue && <span className="who-cue" dir="auto">{a.cue.exact}</span>}
+      {a.channel && <span className="who-channel" dir="auto">{a.channel}</span>}
+      {attribution.rating && <Rating rating={attribution.rating} />}
+    </span>
+  );
+}
+
+/** "B2", with what each half means on hover. */
+export function Rating({ rating }: { rating: string }) {
+  const r = rating[0] as keyof typeof RELIABILITY_MEANING;
+  const c = Number(rating[1]) as keyof typeof CREDIBILITY_MEANING;
+  const title = [RELIABILITY_MEANING[r] && `${r}: ${RELIABILITY_MEANING[r]}`, CREDIBILITY_MEANING[c] && `${c}: ${CREDIBILITY_MEANING[c]}`]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <abbr className="rating" title={title}>
+      {rating}
+    </abbr>
+  );
+}
+
+function SpanRow({ item, model }: { item: Extract<SelectableItem, { type: 'span' }>; model: PanelModel }) {
+  const detail = detailLine(item, model);
+  return (
+    <div className="ann-line">
+      <span className="kind-badge" data-kind={item.span.kind}>
+        {kindLabel(item.span.kind)}
+      </span>
+      {item.span.orphaned && <span className="badge-orphaned">{t('row.orphaned')}</span>}
+      <span className="ann-exact" dir="auto">
+        {item.span.exact}
+      </span>
+      {detail && (
+        <span className="ann-detail" dir="auto">
+          {detail}
+        </span>
+      )}
+    </div>
+  );
+}

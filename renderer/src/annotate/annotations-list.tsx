@@ -1,0 +1,131 @@
+/**
+ * The keyboard and screen-reader path to every span: a listbox of the document's annotations
+ * (claims in text order, then the other kinds by group, orphaned ones first). Arrow keys, Home/End
+ * and Page Up/Down move the selection, which follows focus: choosing a row selects the annotation,
+ * and the workspace scrolls the text to it and flashes it.
+ *
+ * Rows have fixed heights (model.ts), so a list of thousands is virtualised by arithmetic: only the
+ * rows in view (and a margin) are in the DOM, each with aria-posinset/aria-setsize.
+ */
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { t } from '../i18n/t.ts';
+import { GROUPS } from './kinds.ts';
+import { AnnotationRow } from './annotation-row.tsx';
+import { isSelectable, rowAt, rowHeight, type PanelModel } from './model.ts';
+
+const VIRTUALISE_AT = 300;
+const OVERSCAN_PX = 400;
+
+interface Props {
+  model: PanelModel;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  /** Enter on a row: go to its details. */
+  onOpen(id: string): void;
+}
+
+export function AnnotationsList({ model, selectedId, onSelect, onOpen }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 800 });
+  const { items, tops } = model;
+  const virtual = items.length > VIRTUALISE_AT;
+  const selectable = useMemo(() => items.flatMap((it, i) => (isSelectable(it) ? [i] : [])), [items]);
+  const position = useMemo(() => new Map(selectable.map((i, n) => [i, n + 1])), [selectable]);
+
+  // Keep the selected row in view (whoever selected it: the list, a click in the text, undo).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const i = selectedId ? model.indexOf.get(selectedId) : undefined;
+    if (!el || i === undefined) return;
+    const top = tops[i]!;
+    const bottom = top + rowHeight(items[i]!);
+    const header = i > 0 && items[i - 1]!.type === 'header' ? rowHeight(items[i - 1]!) : 0;
+    if (top - header < el.scrollTop) el.scrollTop = top - header;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }, [selectedId, model, items, tops]);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => setView({ top: el.scrollTop, height: el.clientHeight || 800 });
+    update();
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null;
+    observer?.observe(el);
+    return () => observer?.disconnect();
+  }, []);
+
+  const move = (from: number, by: number) => {
+    if (selectable.length === 0) return;
+    const at = selectable.findIndex((i) => i >= from);
+    const current = at === -1 ? selectable.length - 1 : at;
+    const target = from < 0 ? (by > 0 ? 0 : selectable.length - 1) : Math.max(0, Math.min(selectable.length - 1, current + by));
+    const item = items[selectable[target]!];
+    if (item) onSelect(item.id);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = selectedId ? (model.indexOf.get(selectedId) ?? -1) : -1;
+    const page = Math.max(1, Math.floor((ref.current?.clientHeight ?? 400) / 60));
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.key in steps && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      const by = steps[e.key]!;
+      if (!Number.isFinite(by)) move(-1, by);
+      else if (i < 0) move(-1, by > 0 ? 1 : -1);
+      else move(i, by);
+    } else if (e.key === 'Enter' && selectedId) {
+      e.preventDefault();
+      onOpen(selectedId);
+    }
+  };
+
+  let first = 0;
+  let last = items.length - 1;
+  if (virtual) {
+    first = rowAt(tops, Math.max(0, view.top - OVERSCAN_PX));
+    last = rowAt(tops, view.top + view.height + OVERSCAN_PX);
+  }
+  const rows = [];
+  for (let i = first; i <= last; i++) {
+    const item = items[i]!;
+    const style = { insetBlockStart: tops[i], blockSize: rowHeight(item) };
+    if (item.type === 'header') {
+      const label = GROUPS.find((g) => g.id === item.group)!.label;
+      rows.push(
+        <div key={item.id} role="presentation" className="ann-group" data-group={item.group} style={style}>
+          {t(label)} <span className="ann-group-count">{item.count}</span>
+        </div>,
+      );
+    } else {
+      rows.push(
+        <AnnotationRow
+          key={item.id}
+          item={item}
+          model={model}
+          selected={item.id === selectedId}
+          style={style}
+          posinset={position.get(i) ?? 0}
+          setsize={selectable.length}
+          onSelect={onSelect}
+        />,
+      );
+    }
+  }
+
+  return (
+    <div
+      ref={ref}
+      className="ann-list"
+      role="listbox"
+      aria-label={t('panel.list')}
+      tabIndex={0}
+      aria-activedescendant={selectedId && model.indexOf.has(selectedId) ? `ann-${selectedId}` : undefined}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => virtual && setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight || 800 })}
+    >
+      <div role="presentation" className="ann-sizer" style={{ blockSize: model.height }}>
+        {rows}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * What the Annotations panel lists, built from one `annotations:get` answer: the claims in text
+ * order with their attributions (source, cue, channel, rating) and links, then the other spans by
+ * group (source mentions, cues and channels, entities, figures, notes, "not article" regions), and
+ * orphaned spans first of all, so that none is ever silently dropped.
+ *
+ * Every row has a fixed height known here, so the panel can virtualise thousands of rows by
+ * arithmetic (prefix sums and a binary search) without measuring the DOM.
+ */
+import type { Attribution, Claim, ClaimLink, DocumentAnnotations, Source, Span } from '../../../shared/annotation-schemas.ts';
+import { GROUPS, isClaimKind, kindInfo, type GroupId } from './kinds.ts';
+
+export interface AttributionView {
+  attribution: Attribution;
+  source: Source | null;
+  cue: Span | null;
+  channel: string | null;
+}
+
+export interface LinkView {
+  link: ClaimLink;
+  /** 'out': this claim denies/disputes/… the other; 'in': the other points at this one. */
+  direction: 'out' | 'in';
+  otherId: string;
+  otherExact: string;
+  otherTitle: string | null;
+  otherDocumentId: string;
+  sameDocument: boolean;
+}
+
+export interface HeaderItem {
+  type: 'header';
+  id: string;
+  group: GroupId;
+  count: number;
+}
+export interface ClaimItem {
+  type: 'claim';
+  id: string;
+  span: Span;
+  claim: Claim | null;
+  attributions: AttributionView[];
+  links: LinkView[];
+}
+export interface SpanItem {
+  type: 'span';
+  id: string;
+  span: Span;
+  source: Source | null;
+  /** Claims whose attribution uses this span as cue or channel. */
+  usedBy: number;
+}
+export type PanelItem = HeaderItem | ClaimItem | SpanItem;
+export type SelectableItem = ClaimItem | SpanItem;
+
+export const ROW = { header: 30, claim: 74, claimWithLinks: 92, span: 34 } as const;
+
+export interface PanelModel {
+  items: PanelItem[];
+  /** Offset of each row from the top of the list, and the list's whole height. */
+  tops: number[];
+  height: number;
+  indexOf: Map<string, number>;
+  spans: Map<string, Span>;
+  claims: Map<string, ClaimItem>;
+  sources: Map<string, Source>;
+}
+
+export const rowHeight = (item: PanelItem): number =>
+  item.type === 'header' ? ROW.header : item.type === 'span' ? ROW.span : item.links.length > 0 ? ROW.claimWithLinks : ROW.claim;
+
+const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
+
+export function buildPanel(data: DocumentAnnotations): PanelModel {
+  const spans = new Map(data.spans.map((s) => [s.id, s]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const linksByClaim = new Map<string, LinkView[]>();
+  const pushLink = (claimId: string, view: LinkView) => {
+    const list = linksByClaim.get(claimId) ?? [];
+    list.push(view);
+    linksByClaim.set(claimId, list);
+  };
+  for (const link of data.links) {
+    const common = { link, sameDocument: link.fromDocumentId === link.toDocumentId };
+    pushLink(link.fromClaimId, { ...common, direction: 'out', otherId: link.toClaimId, otherExact: link.toExact, otherTitle: link.toTitle, otherDocumentId: link.toDocumentId });
+    pushLink(link.toClaimId, { ...common, direction: 'in', otherId: link.fromClaimId, otherExact: link.fromExact, otherTitle: link.fromTitle, otherDocumentId: link.fromDocumentId });
+  }
+  const usedBy = new Map<string, number>();
+  for (const c of data.claims) {
+    for (const a of c.attributions) {
+      for (const id of new Set([a.cueSpanId, a.channelSpanId])) if (id) usedBy.set(id, (usedBy.get(id) ?? 0) + 1);
+    }
+  }
+
+  const groups = new Map<GroupId, (ClaimItem | SpanItem)[]>(GROUPS.map((g) => [g.id, []]));
+  for (const span of [...data.spans].sort(byPosition)) {
+    const item: ClaimItem | SpanItem = isClaimKind(span.kind)
+      ? {
+          type: 'claim',
+          id: span.id,
+          span,
+          claim: claimsById.get(span.id) ?? null,
+          attributions: (claimsById.get(span.id)?.attributions ?? []).map((a) => ({
+            attribution: a,
+            source: sources.get(a.sourceId) ?? null,
+            cue: a.cueSpanId ? (spans.get(a.cueSpanId) ?? null) : null,
+            channel: a.channel ?? (a.channelSpanId ? (spans.get(a.channelSpanId)?.exact ?? null) : null),
+          })),
+          links: linksByClaim.get(span.id) ?? [],
+        }
+      : { type: 'span', id: span.id, span, source: span.sourceId ? (sources.get(span.sourceId) ?? null) : null, usedBy: usedBy.get(span.id) ?? 0 };
+    groups.get(span.orphaned ? 'orphaned' : kindInfo(span.kind).group)!.push(item);
+  }
+
+  const items: PanelItem[] = [];
+  const claims = new Map<string, ClaimItem>();
+  for (const g of GROUPS) {
+    const members = groups.get(g.id)!;
+    if (members.length === 0) continue;
+    items.push({ type: 'header', id: `group:${g.id}`, group: g.id, count: members.length });
+    for (const m of members) {
+      items.push(m);
+      if (m.type === 'claim') claims.set(m.id, m);
+    }
+  }
+  const tops: number[] = [];
+  let height = 0;
+  const indexOf = new Map<string, number>();
+  items.forEach((item, i) => {
+    tops.push(height);
+    height += rowHeight(item);
+    indexOf.set(item.id, i);
+  });
+  return { items, tops, height, indexOf, spans, claims, sources };
+}
+
+/** Index of the row at `y` pixels from the top of the list. */
+export function rowAt(tops: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = tops.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tops[mid]! <= y) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The selectable rows (not headers), for arrow-key movement. */
+export const isSelectable = (item: PanelItem | undefined): item is SelectableItem => item !== undefined && item.type !== 'header';
+
+/** "≈ 200,000,000 USD per year", from a quantity's data; the date's ISO form for a date. */
+export function figureText(span: Span, format: (n: number) => string): string | null {
+  const d = span.data;
+  if (!d) return null;
+  if (span.kind === 'date') return d.normalized ?? null;
+  if (d.value === undefined || d.value === null) return d.normalized ?? null;
+  const parts = [`${d.approx ? '≈ ' : ''}${format(d.value)}`];
+  if (d.unit) parts.push(d.unit);
+  if (d.period) parts.push(d.period);
+  return parts.join(' ');
+}

@@ -1,0 +1,239 @@
+/**
+ * The attribution review grid: ag-grid Community's infinite row model over `review:rows`. The grid
+ * holds no data of its own beyond the blocks on screen: every block (100 rows) is one call with the
+ * grid's sort and filters translated to the core's query, and the core's `total` is the last row.
+ *
+ * Its state lives in `ReviewMemory`, kept by the app and not by this component, so leaving for a
+ * document (the grid unmounts) and coming back finds the columns, sort, filters, scroll position
+ * and focused cell as they were. Any change in the project (an edit here, Undo, another window)
+ * refreshes the cached blocks in place.
+ */
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColumnState, GridApi, GridState, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { ReviewColumn, ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
+import { useClient } from '../client/context.tsx';
+import { gridTheme } from '../components/grid-theme.ts';
+import { useChanges } from '../hooks/changes.tsx';
+import { t, uiDir } from '../i18n/t.ts';
+import { matchShortcut } from '../keyboard/shortcuts.ts';
+import type { ReviewGridContext } from './edit-form.tsx';
+import { reviewColumns } from './review-columns.ts';
+import { isReviewColumn, toReviewQuery, type QuickFilterId } from './review-query.ts';
+
+export const BLOCK_SIZE = 100;
+
+/** What survives the grid being unmounted (kept by the app). */
+export interface ReviewMemory {
+  state: GridState | null;
+  quick: QuickFilterId[];
+  firstRow: number;
+  focused: { rowIndex: number; colId: string } | null;
+}
+
+export const newReviewMemory = (): ReviewMemory => ({ state: null, quick: [], firstRow: 0, focused: null });
+
+/** A saved view: what `review:saveView` stores. */
+export interface ReviewViewState {
+  columnState: ColumnState[];
+  filterModel: Record<string, unknown>;
+  quick: QuickFilterId[];
+}
+
+export interface ReviewGridHandle {
+  query(): ReviewQuery;
+  /** Visible review columns in display order (for the CSV). */
+  columns(): ReviewColumn[];
+  viewState(): ReviewViewState;
+  applyView(state: Partial<ReviewViewState>): void;
+  reset(): void;
+}
+
+export interface GridStatus {
+  total: number | null;
+  query: ReviewQuery;
+  error: string | null;
+}
+
+interface Props {
+  memory: ReviewMemory;
+  quick: QuickFilterId[];
+  onOpen: (row: ReviewRow) => void;
+  onStatus: (status: GridStatus) => void;
+  onUndo: () => void;
+  onClearFilters: () => void;
+}
+
+function sortModelOf(api: GridApi): Array<{ colId: string; sort: 'asc' | 'desc' }> {
+  return api
+    .getColumnState()
+    .filter((c): c is ColumnState & { sort: 'asc' | 'desc' } => c.sort === 'asc' || c.sort === 'desc')
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .map((c) => ({ colId: c.colId, sort: c.sort }));
+}
+
+function NoMatches({ onClear }: { onClear: () => void }) {
+  return (
+    <div className="grid-overlay" role="status">
+      <p>{t('review.noMatches')}</p>
+      <button type="button" className="button" onClick={onClear}>
+        {t('review.clearFilters')}
+      </button>
+    </div>
+  );
+}
+
+/** The remembered state without what the grid restores better itself (scroll, focus, selection). */
+function initialStateOf(state: GridState | null): GridState | undefined {
+  if (!state) return undefined;
+  const { scroll: _s, focusedCell: _f, rowSelection: _r, ...rest } = state;
+  return rest;
+}
+
+export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGrid(
+  { memory, quick, onOpen, onStatus, onUndo, onClearFilters },
+  ref,
+) {
+  const client = useClient();
+  const { version } = useChanges();
+  const api = useRef<GridApi<ReviewRow> | null>(null);
+  const quickRef = useRef(quick);
+  const statusRef = useRef(onStatus);
+  statusRef.current = onStatus;
+  const restorePending = useRef(memory.firstRow > 0 || memory.focused !== null);
+  const columns = useMemo(() => reviewColumns(), []);
+  const initialState = useMemo(() => initialStateOf(memory.state), [memory]);
+  const context = useMemo<ReviewGridContext>(() => ({ undo: onUndo }), [onUndo]);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams) {
+        const query = toReviewQuery(params.sortModel, params.filterModel as Record<string, unknown>, quickRef.current);
+        const limit = params.endRow - params.startRow;
+        void client.call('review:rows', { query, offset: params.startRow, limit }).then((result) => {
+          if (!result.ok) {
+            params.failCallback();
+            statusRef.current({ total: null, query, error: result.error.message });
+            return;
+          }
+          params.successCallback(result.value.rows, result.value.total);
+          statusRef.current({ total: result.value.total, query, error: null });
+          if (restorePending.current) {
+            restorePending.current = false;
+            requestAnimationFrame(() => restore(params.api as GridApi<ReviewRow>));
+          }
+        });
+      },
+    }),
+    [client],
+  );
+
+  const restore = (grid: GridApi<ReviewRow>) => {
+    const count = grid.getDisplayedRowCount();
+    if (count === 0) return;
+    if (memory.firstRow > 0) grid.ensureIndexVisible(Math.min(memory.firstRow, count - 1), 'top');
+    const focused = memory.focused;
+    if (focused) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
+  };
+
+  // Quick filters are not ag-grid filters: a change starts the rows again from the top.
+  const firstQuick = useRef(true);
+  useEffect(() => {
+    quickRef.current = quick;
+    memory.quick = quick;
+    if (firstQuick.current) {
+      firstQuick.current = false;
+      return;
+    }
+    api.current?.ensureIndexVisible(0, 'top');
+    api.current?.purgeInfiniteCache();
+  }, [quick, memory]);
+
+  // Anything changed in the project (an edit, Undo, another window): re-read the blocks in place.
+  const firstVersion = useRef(true);
+  useEffect(() => {
+    if (firstVersion.current) {
+      firstVersion.current = false;
+      return;
+    }
+    api.current?.refreshInfiniteCache();
+  }, [version]);
+
+  useImperativeHandle(ref, () => ({
+    query: () => {
+      const grid = api.current;
+      return grid ? toReviewQuery(sortModelOf(grid), grid.getFilterModel(), quickRef.current) : toReviewQuery([], {}, quickRef.current);
+    },
+    columns: () => api.current?.getAllDisplayedColumns().map((c) => c.getColId()).filter(isReviewColumn) ?? [],
+    viewState: () => ({
+      columnState: api.current?.getColumnState() ?? [],
+      filterModel: api.current?.getFilterModel() ?? {},
+      quick: quickRef.current,
+    }),
+    applyView: (state) => {
+      const grid = api.current;
+      if (!grid) return;
+      if (Array.isArray(state.columnState)) grid.applyColumnState({ state: state.columnState, applyOrder: true, defaultState: { sort: null } });
+      grid.setFilterModel(state.filterModel && typeof state.filterModel === 'object' ? state.filterModel : null);
+    },
+    reset: () => {
+      api.current?.resetColumnState();
+      api.current?.setFilterModel(null);
+    },
+  }));
+
+  const onCellKeyDown = (event: CellKeyDownEvent<ReviewRow>) => {
+    const key = event.event;
+    if (!(key instanceof KeyboardEvent) || !event.data || event.api.getEditingCells().length > 0) return;
+    if (matchShortcut(key, 'grid', false) === 'open') {
+      key.preventDefault();
+      onOpen(event.data);
+    }
+  };
+
+  return (
+    <div className="grid-host" role="region" aria-label={t('review.grid')}>
+      <AgGridReact<ReviewRow>
+        theme={gridTheme}
+        enableRtl={uiDir === 'rtl'}
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true }}
+        initialState={initialState}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={BLOCK_SIZE}
+        maxBlocksInCache={30}
+        infiniteInitialRowCount={1}
+        maxConcurrentDatasourceRequests={2}
+        blockLoadDebounceMillis={30}
+        getRowId={(p) => p.data.attributionId}
+        enableFilterHandlers
+        suppressClickEdit
+        stopEditingWhenCellsLoseFocus={false}
+        suppressMultiSort={false}
+        alwaysMultiSort={false}
+        context={context}
+        noRowsOverlayComponent={NoMatches}
+        noRowsOverlayComponentParams={{ onClear: onClearFilters }}
+        suppressDragLeaveHidesColumns
+        tooltipShowDelay={400}
+        onGridReady={(e) => {
+          api.current = e.api;
+        }}
+        onStateUpdated={(e) => {
+          memory.state = e.state;
+        }}
+        onBodyScrollEnd={(e) => {
+          memory.firstRow = e.api.getFirstDisplayedRowIndex();
+        }}
+        onSortChanged={() => (memory.firstRow = 0)}
+        onFilterChanged={() => (memory.firstRow = 0)}
+        onCellFocused={(e) => {
+          if (e.rowIndex !== null && e.column && typeof e.column !== 'string') memory.focused = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+        }}
+        onRowDoubleClicked={(e) => e.data && onOpen(e.data)}
+        onCellKeyDown={onCellKeyDown}
+      />
+    </div>
+  );
+});

@@ -1,0 +1,136 @@
+/**
+ * Review: every attribution in the project as one grid row (claim, document, source, channel,
+ * grades, status, tags), with quick filters for the questions analysts ask most ("which claims rest
+ * on one source", "what was denied"), saved views and CSV export of exactly what is shown.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ReviewRow } from '../../../shared/review-schemas.ts';
+import { useClient } from '../client/context.tsx';
+import { useToast } from '../components/toast.tsx';
+import { useChanges } from '../hooks/changes.tsx';
+import { useQuery } from '../hooks/use-query.ts';
+import { t, type PlainMessageKey } from '../i18n/t.ts';
+import { downloadBytes } from '../lib/download.ts';
+import { ReviewGrid, type GridStatus, type ReviewGridHandle, type ReviewMemory } from '../review/review-grid.tsx';
+import { isFiltered, type QuickFilterId } from '../review/review-query.ts';
+import { ViewsMenu } from '../review/views-menu.tsx';
+
+interface Props {
+  memory: ReviewMemory;
+  onOpen: (documentId: string, claimId: string) => void;
+  onUndo: () => void;
+  onGoLibrary: () => void;
+}
+
+const QUICK: readonly { id: QuickFilterId; label: PlainMessageKey; tip: PlainMessageKey }[] = [
+  { id: 'singleSource', label: 'review.quick.singleSource', tip: 'review.quick.singleSourceTip' },
+  { id: 'anonymousOnly', label: 'review.quick.anonymousOnly', tip: 'review.quick.anonymousOnlyTip' },
+  { id: 'denied', label: 'review.quick.denied', tip: 'review.quick.deniedTip' },
+  { id: 'ungraded', label: 'review.quick.ungraded', tip: 'review.quick.ungradedTip' },
+];
+
+export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
+  const client = useClient();
+  const toast = useToast();
+  const { version } = useChanges();
+  const grid = useRef<ReviewGridHandle>(null);
+  const [quick, setQuick] = useState<QuickFilterId[]>(memory.quick);
+  const [status, setStatus] = useState<GridStatus | null>(null);
+  const [exporting, setExporting] = useState(false);
+  // Whether there is anything to review at all (the count is cached by the core).
+  const any = useQuery(() => client.call('review:rows', { query: { filters: {}, quick: [], sort: [] }, offset: 0, limit: 1 }), [client, version]);
+  const empty = any.data !== null && any.data.total === 0;
+
+  const toggle = (id: QuickFilterId) => setQuick((q) => (q.includes(id) ? q.filter((x) => x !== id) : [...q, id]));
+  const clearFilters = useCallback(() => {
+    grid.current?.applyView({ filterModel: {} });
+    setQuick([]);
+  }, []);
+
+  const exportCsv = async () => {
+    const g = grid.current;
+    if (!g) return;
+    setExporting(true);
+    const columns = g.columns();
+    const result = await client.call('review:export', { query: g.query(), ...(columns.length > 0 && { columns }) });
+    setExporting(false);
+    if (!result.ok) return toast.show({ message: t('review.exportError', { message: result.error.message }) });
+    if (result.value.data) downloadBytes(result.value.data, 'claimdesk-review.csv', 'text/csv;charset=utf-8');
+    toast.show({ message: t('review.exported', { count: result.value.rows }) });
+  };
+
+  if (empty) {
+    return (
+      <div className="section-view">
+        <div className="empty-state">
+          <h2>{t('review.emptyTitle')}</h2>
+          <p>{t('review.emptyText')}</p>
+          <div className="empty-actions">
+            <button type="button" className="button button-primary" onClick={onGoLibrary}>
+              {t('review.goLibrary')}
+            </button>
+          </div>
+          <p className="muted">{t('review.emptySample')}</p>
+        </div>
+      </div>
+    );
+  }
+
+  const count = (() => {
+    if (status?.error) return <span className="status-error" role="alert">{t('review.loadError', { message: status.error })}</span>;
+    if (!status || status.total === null) return <span className="muted">{t('review.loading')}</span>;
+    return <span>{t(isFiltered(status.query) ? 'review.countFiltered' : 'review.count', { count: status.total })}</span>;
+  })();
+
+  return (
+    <div className="section-view review-view">
+      <div className="section-toolbar">
+        <div className="quick-filters" role="group" aria-label={t('review.quick')}>
+          {QUICK.map((q) => (
+            <button
+              key={q.id}
+              type="button"
+              className="toggle-button"
+              aria-pressed={quick.includes(q.id)}
+              title={t(q.tip)}
+              onClick={() => toggle(q.id)}
+            >
+              {t(q.label)}
+            </button>
+          ))}
+        </div>
+        <div className="toolbar-actions">
+          <ViewsMenu
+            current={() => grid.current?.viewState() ?? { columnState: [], filterModel: {}, quick }}
+            onApply={(state) => {
+              grid.current?.applyView(state);
+              setQuick(Array.isArray(state.quick) ? state.quick : []);
+            }}
+            onReset={() => {
+              grid.current?.reset();
+              setQuick([]);
+            }}
+          />
+          <button type="button" className="button" disabled={exporting} title={t('review.exportTip')} onClick={() => void exportCsv()}>
+            {exporting ? t('review.exporting') : t('review.export')}
+          </button>
+        </div>
+      </div>
+      <div className="section-status" aria-live="polite">
+        {count}
+        <span className="muted section-hint">{t('review.openHint')}</span>
+      </div>
+      <div className="section-body">
+        <ReviewGrid
+          ref={grid}
+          memory={memory}
+          quick={quick}
+          onOpen={(row: ReviewRow) => onOpen(row.documentId, row.claimId)}
+          onStatus={setStatus}
+          onUndo={onUndo}
+          onClearFilters={clearFilters}
+        />
+      </div>
+    </div>
+  );
+}
