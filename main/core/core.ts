@@ -44,6 +44,11 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly events: Emitter;
   readonly annotation: Annotation;
+  /**
+   * Starts noticing changes other processes make to the project file (the CLI while the app is
+   * open): they arrive as `changed` events, so views reload instead of overwriting. Returns stop.
+   */
+  watchExternalChanges(intervalMs?: number): () => void;
   /** Imports files and folders from disk (CLI, Electron's dialogs). */
   importPaths(paths: string[], options?: { jobId?: string; onProgress?: (p: ImportProgress) => void }): Promise<
     Awaited<ReturnType<ServiceMap['documents:import']>>
@@ -175,6 +180,20 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatch(services),
     events,
     annotation,
+    watchExternalChanges: (intervalMs = 1000) => {
+      // data_version changes only when another connection commits; our own writes emit events already.
+      let seen = db.pragma('data_version', { simple: true }) as number;
+      const timer = setInterval(() => {
+        if (!db.open) return;
+        const now = db.pragma('data_version', { simple: true }) as number;
+        if (now === seen) return;
+        seen = now;
+        changed('documents');
+        changed('annotations');
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
     importPaths: async (paths, opts = {}) => {
       const collected = await collectFromPaths(paths);
       return runImport(opts.jobId ?? `cli-${Date.now()}`, collected, opts.onProgress);

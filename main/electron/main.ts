@@ -93,8 +93,10 @@ async function createCore(options: CoreFactoryOptions): Promise<CoreLike> {
   if (options.nativeBinding && !fs.existsSync(options.nativeBinding)) {
     throw new Error(`The Electron build of better-sqlite3 is missing (${options.nativeBinding}). Run: npm run rebuild:electron-sqlite`);
   }
-  const core = await import('../core/core.ts');
-  return core.createCore(options);
+  const { createCore: create } = await import('../core/core.ts');
+  const core = create(options);
+  core.watchExternalChanges(); // the CLI writing to the open project shows up in the window
+  return core;
 }
 
 const shell = createShell({

@@ -60,6 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const core = options.core ?? createCore({ dbPath: options.dbPath! });
   const sseClients = new Set<http.ServerResponse>();
+  const stopWatching = core.watchExternalChanges();
   const unsubscribe = core.events.on((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of sseClients) res.write(frame);
@@ -159,6 +160,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        stopWatching();
         for (const res of sseClients) res.end();
         sseClients.clear();
         server.closeAllConnections();

@@ -103,3 +103,21 @@ describe('web host', () => {
     expect(found).toMatchObject({ ok: true, value: { total: 1 } });
   });
 });
+
+describe('changes from another process', () => {
+  it('are noticed and announced as events', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.claimdesk');
+    const core = createCore({ dbPath: file });
+    const seen: string[] = [];
+    core.events.on((name, payload) => seen.push(`${name}:${(payload as { what?: string }).what}`));
+    const stop = core.watchExternalChanges(20);
+    const other = createCore({ dbPath: file }); // another process: the CLI
+    await other.services['documents:import']({ jobId: 'x', files: [{ name: 'a.txt', data: new TextEncoder().encode('Jordan said so.') }] });
+    other.close();
+    await expect.poll(() => seen.includes('changed:documents'), { timeout: 2000 }).toBe(true);
+    expect((await core.services['documents:list']({ offset: 0, limit: 10 })).total).toBe(1);
+    stop();
+    core.close();
+  });
+});
