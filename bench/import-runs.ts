@@ -1,9 +1,10 @@
 /**
  * The two ways of getting the corpus into SQLite that the import budget compares:
  *
- * - `bareImport`: the least any importer must do. A fresh file with the core's pragmas (WAL,
- *   synchronous=NORMAL), `docs(id, title, text)` plus the core's own FTS5 DDL (read from its migration,
- *   so the two cannot drift apart), and per chunk one transaction that decodes each file's UTF-8,
+ * - `bareImport`: the least any importer must do. A fresh file with the core's performance pragmas
+ *   (`PERFORMANCE_PRAGMAS`: WAL, synchronous=NORMAL, page cache, temp store), `docs(id, title, text)`
+ *   plus the core's own FTS5 DDL and configuration (read from its migration, so the two cannot drift
+ *   apart), and per chunk one transaction that decodes each file's UTF-8,
  *   takes its first line as the title, and inserts title and text into both tables. It starts from the
  *   same bytes as the core, so decoding is on both sides of the ratio.
  * - `coreImport`: the core's `documents:import` service, one call (one batch, one transaction) per
@@ -13,6 +14,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../main/core/core.ts';
+import { PERFORMANCE_PRAGMAS } from '../main/core/store/database.ts';
 import documentsMigration from '../main/core/store/migrations/0002-documents.ts';
 import type { CorpusFile } from './corpus.ts';
 import { MemorySampler, collectGarbage, type MemoryPeaks } from './stats.ts';
@@ -40,18 +42,22 @@ function dbBytes(file: string): number {
   return size(file) + size(`${file}-wal`);
 }
 
-/** The core's CREATE VIRTUAL TABLE for the full-text index, verbatim, with the table renamed. */
+/**
+ * The core's CREATE VIRTUAL TABLE for the full-text index and the FTS5 configuration the migration
+ * sets after it (`INSERT INTO documents_fts (documents_fts, rank) VALUES (...)`), verbatim, with the
+ * table renamed.
+ */
 export function coreFtsDdl(table: string): string {
-  const m = /CREATE VIRTUAL TABLE\s+documents_fts\b[\s\S]*?\)\s*;/.exec(documentsMigration);
-  if (!m) throw new Error('bench: no CREATE VIRTUAL TABLE documents_fts in migration 0002; update bench/import-runs.ts');
-  return m[0].replace(/documents_fts/, table);
+  const create = /CREATE VIRTUAL TABLE\s+documents_fts\b[\s\S]*?\)\s*;/.exec(documentsMigration);
+  if (!create) throw new Error('bench: no CREATE VIRTUAL TABLE documents_fts in migration 0002; update bench/import-runs.ts');
+  const config = documentsMigration.match(/INSERT INTO documents_fts\s*\(\s*documents_fts\s*,\s*rank\s*\)\s*VALUES[^;]*;/g) ?? [];
+  return [create[0], ...config].join('\n').replace(/documents_fts/g, table);
 }
 
 export function bareImport(dbPath: string, files: readonly CorpusFile[], chunk: number): ImportRun {
   const db = new Database(dbPath);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    for (const pragma of PERFORMANCE_PRAGMAS) db.pragma(pragma);
     db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, text TEXT); ${coreFtsDdl('docs_fts')}`);
     const insertDoc = db.prepare('INSERT INTO docs (title, text) VALUES (?, ?)');
     const insertFts = db.prepare('INSERT INTO docs_fts (rowid, title, body) VALUES (?, ?, ?)');

@@ -200,6 +200,11 @@ export const WebAnnotation = z.object({
 });
 export type WebAnnotation = z.infer<typeof WebAnnotation>;
 
+/** Bodies of the roles this version knows, as one union (unknown roles are removed before parsing). */
+export const KnownBodySchema = z.discriminatedUnion('role', [KindBody, TagBody, NoteBody, MentionBody, AttributionBody, LinkBody]);
+export const CheckedWebAnnotation = WebAnnotation.extend({ body: z.array(KnownBodySchema).min(1) });
+export type CheckedWebAnnotation = z.infer<typeof CheckedWebAnnotation>;
+
 export const AnnotationPageSchema = z.object({
   id: Urn,
   type: z.literal('AnnotationPage'),

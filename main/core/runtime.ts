@@ -9,12 +9,18 @@
  */
 import type { EventName, EventPayload } from '../../shared/contract.ts';
 
+const settled = (): void => undefined;
+
 export class Lane {
-  private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * Settles when the last queued call has. It never holds that call's result (an import report, a
+   * page of search hits): only the caller's promise does, so nothing stays alive for the lane's sake.
+   */
+  private tail: Promise<void> = Promise.resolve();
 
   run<T>(fn: () => T | Promise<T>): Promise<T> {
     const next = this.tail.then(fn, fn);
-    this.tail = next.catch(() => undefined);
+    this.tail = next.then(settled, settled);
     return next;
   }
 }

@@ -9,6 +9,7 @@ import { useToast } from './components/toast.tsx';
 import { useClient } from './client/context.tsx';
 import { useChanges } from './hooks/changes.tsx';
 import { useGlobalShortcuts } from './hooks/use-global-shortcuts.ts';
+import { useMenuCommands } from './hooks/use-menu-commands.ts';
 import { useProjectInfo } from './hooks/use-library-data.ts';
 import { t } from './i18n/t.ts';
 import { projectName } from './lib/format.ts';
@@ -55,6 +56,8 @@ export function App() {
     searchRef.current?.select();
   }, [focusSearchPending, view.kind]);
 
+  useMenuCommands({ undo: () => void history('undo'), redo: () => void history('redo'), shortcuts: () => setHelpOpen(true) });
+
   useGlobalShortcuts({
     undo: () => void history('undo'),
     redo: () => void history('redo'),
@@ -96,7 +99,7 @@ export function App() {
             onGoLibrary={() => setView({ kind: 'library' })}
           />
         )}
-        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} onBack={() => setView({ kind: view.from })} />}
+        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>

@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/library.css';
 import './styles/document.css';
+import './styles/annotate.css';
 import './styles/review.css';
 import './styles/corpus.css';
 

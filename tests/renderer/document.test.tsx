@@ -12,6 +12,11 @@ async function openBySearch(user: ReturnType<typeof renderApp>['user'], query: s
   return screen.findByRole('article', { name: 'Document text' });
 }
 
+/** Metadata and provenance are on the side panel's Details tab (Annotations is the first). */
+async function showDetails(user: ReturnType<typeof renderApp>['user']) {
+  await user.click(screen.getByRole('tab', { name: 'Details' }));
+}
+
 /** Paragraphs as a reader sees them: the text split at blank lines (the final line break ends the last). */
 const sourceParagraphs = (text: string) => text.replace(/\n+$/, '').split(/\n{2,}/);
 
@@ -53,6 +58,7 @@ describe('Document view', () => {
     const { user } = renderApp({ seed: arabicDocument() });
     await screen.findByText('1 document');
     await openBySearch(user, 'الكبتاغون');
+    await showDetails(user);
     const metadata = screen.getByRole('region', { name: 'Metadata' });
     expect(within(metadata).getByText('https://t.me/naya_foriraq')).toBeInTheDocument();
     expect(within(metadata).queryByRole('link')).not.toBeInTheDocument();
@@ -70,6 +76,7 @@ describe('Document view', () => {
     const { user, transport } = renderApp({ seed: arabicDocument() });
     await screen.findByText('1 document');
     await openBySearch(user, 'الكبتاغون');
+    await showDetails(user);
     await user.click(screen.getByRole('button', { name: 'Edit' }));
     const author = screen.getByRole('textbox', { name: 'Author' });
     await user.type(author, 'Iraqi Interior Ministry');
@@ -89,6 +96,7 @@ describe('Document view', () => {
     const { user, core } = renderApp({ seed: arabicDocument() });
     await screen.findByText('1 document');
     await openBySearch(user, 'الكبتاغون');
+    await showDetails(user);
     await user.click(screen.getByRole('button', { name: 'Edit' }));
     await user.type(screen.getByRole('textbox', { name: 'Author' }), 'Someone');
     const [doc] = core.live();

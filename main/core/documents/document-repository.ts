@@ -2,6 +2,7 @@
  * SQL for documents, their import provenance and their full-text index rows. No rules here: the
  * services decide, this file only reads and writes.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/database.ts';
 import type { DocumentMeta, DocumentSummary, ImportRecord } from '../../../shared/contract.ts';
 
@@ -73,21 +74,22 @@ export function filterSql(filter: DocumentFilter, alias = 'd'): { where: string;
 
 export class DocumentRepository {
   private readonly s;
+  /** Statements whose SQL is built per call (filters, IN lists, column sets), prepared once each. */
+  private readonly built = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {
     this.s = {
       bySha: db.prepare(`SELECT seq, id, deleted_at AS deletedAt, title, outlet, author, url, published FROM documents WHERE sha256 = ?`),
+      // Positional parameters: binding fifteen named ones from an object costs a property lookup each.
       insert: db.prepare(
         `INSERT INTO documents (id, origin, created_at, created_by, updated_at, sha256, text, title, outlet, author, url,
            published, language, direction, word_count)
-         VALUES (@id, @origin, @createdAt, @createdBy, @createdAt, @sha256, @text, @title, @outlet, @author, @url,
-           @published, @language, @direction, @wordCount)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertImport: db.prepare(
         `INSERT INTO document_imports (id, origin, document_id, batch_id, analyst_id, imported_at, file_name, file_path,
            encoding, byte_length, original_bytes, sidecar, proposed, duplicate)
-         VALUES (@id, @origin, @documentId, @batchId, @analystId, @importedAt, @fileName, @filePath,
-           @encoding, @byteLength, @originalBytes, @sidecar, @proposed, @duplicate)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       ftsInsert: db.prepare(`INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)`),
       ftsDelete: db.prepare(`DELETE FROM documents_fts WHERE rowid = ?`),
@@ -104,6 +106,8 @@ export class DocumentRepository {
       ).pluck(),
       importDeleted: db.prepare(`UPDATE document_imports SET deleted_at = ?, revision = revision + 1 WHERE id = ?`),
       liveCount: db.prepare(`SELECT count(*) FROM documents WHERE deleted_at IS NULL`).pluck(),
+      summariesBySeq: db.prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM documents WHERE seq IN (SELECT value FROM json_each(?))`),
+      hitsBySeq: db.prepare(`SELECT seq, ${SUMMARY_COLUMNS}, text FROM documents WHERE seq IN (SELECT value FROM json_each(?))`),
     };
   }
 
@@ -112,11 +116,19 @@ export class DocumentRepository {
   }
 
   insert(doc: NewDocument): number {
-    return Number(this.s.insert.run(doc).lastInsertRowid);
+    return Number(
+      this.s.insert.run(
+        doc.id, doc.origin, doc.createdAt, doc.createdBy, doc.createdAt, doc.sha256, doc.text, doc.title, doc.outlet,
+        doc.author, doc.url, doc.published, doc.language, doc.direction, doc.wordCount,
+      ).lastInsertRowid,
+    );
   }
 
   insertImport(rec: NewImport): void {
-    this.s.insertImport.run({ ...rec, duplicate: rec.duplicate ? 1 : 0 });
+    this.s.insertImport.run(
+      rec.id, rec.origin, rec.documentId, rec.batchId, rec.analystId, rec.importedAt, rec.fileName, rec.filePath,
+      rec.encoding, rec.byteLength, rec.originalBytes, rec.sidecar, rec.proposed, rec.duplicate ? 1 : 0,
+    );
   }
 
   indexInsert(seq: number, foldedTitle: string, foldedBody: string): void {
@@ -133,9 +145,8 @@ export class DocumentRepository {
 
   list(filter: DocumentFilter, offset: number, limit: number): { total: number; items: DocumentSummary[] } {
     const { where, params } = filterSql(filter);
-    const total = this.db.prepare(`SELECT count(*) FROM documents d WHERE ${where}`).pluck().get(...params) as number;
-    const items = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY d.created_at, d.seq LIMIT ? OFFSET ?`)
+    const total = this.statement(`SELECT count(*) FROM documents d WHERE ${where}`, true).get(...params) as number;
+    const items = this.statement(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY d.created_at, d.seq LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as DocumentSummary[];
     return { total, items };
   }
@@ -143,10 +154,17 @@ export class DocumentRepository {
   summariesBySeq(seqs: number[]): Map<number, DocumentSummary> {
     const out = new Map<number, DocumentSummary>();
     if (seqs.length === 0) return out;
-    const rows = this.db
-      .prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM documents WHERE seq IN (${seqs.map(() => '?').join(',')})`)
-      .all(...seqs) as Array<DocumentSummary & { seq: number }>;
+    const rows = this.s.summariesBySeq.all(JSON.stringify(seqs)) as Array<DocumentSummary & { seq: number }>;
     for (const { seq, ...rest } of rows) out.set(seq, rest);
+    return out;
+  }
+
+  /** Summaries and texts of search hits, by seq, in one statement. */
+  hitsBySeq(seqs: number[]): Map<number, { document: DocumentSummary; text: string }> {
+    const out = new Map<number, { document: DocumentSummary; text: string }>();
+    if (seqs.length === 0) return out;
+    const rows = this.s.hitsBySeq.all(JSON.stringify(seqs)) as Array<DocumentSummary & { seq: number; text: string }>;
+    for (const { seq, text, ...document } of rows) out.set(seq, { document, text });
     return out;
   }
 
@@ -183,20 +201,31 @@ export class DocumentRepository {
     const cols = Object.keys(snapshot).filter((c) => (DOCUMENT_SNAPSHOT_COLUMNS as readonly string[]).includes(c));
     const sets = cols.map((c) => `${c} = @${c}`);
     const guard = expectedRevision === undefined ? '' : ' AND revision = @expectedRevision';
-    const info = this.db
-      .prepare(`UPDATE documents SET ${[...sets, 'revision = revision + 1', 'updated_at = @at'].join(', ')} WHERE id = @id${guard}`)
+    const info = this.statement(`UPDATE documents SET ${[...sets, 'revision = revision + 1', 'updated_at = @at'].join(', ')} WHERE id = @id${guard}`)
       .run({ ...snapshot, id, at, expectedRevision });
     return info.changes === 1;
   }
 
   /** The "not article" regions of a document, which search leaves out. */
   excludedRanges(documentId: string): Array<{ start: number; end: number }> {
-    return this.db
-      .prepare(`SELECT start, "end" FROM spans WHERE document_id = ? AND kind = 'excluded' AND deleted_at IS NULL ORDER BY start`)
+    return this.statement(`SELECT start, "end" FROM spans WHERE document_id = ? AND kind = 'excluded' AND deleted_at IS NULL ORDER BY start`)
       .all(documentId) as Array<{ start: number; end: number }>;
   }
 
   setImportDeleted(importId: string, deletedAt: string | null): void {
     this.s.importDeleted.run(deletedAt, importId);
   }
+
+  /** A statement for SQL built at run time, prepared on first use and kept (the variants are few). */
+  private statement(sql: string, pluck = false): Statement {
+    const key = pluck ? `pluck:${sql}` : sql;
+    let stmt = this.built.get(key);
+    if (stmt === undefined) {
+      stmt = pluck ? this.db.prepare(sql).pluck() : this.db.prepare(sql);
+      this.built.set(key, stmt);
+    }
+    return stmt;
+  }
 }
+
+type Statement = BetterSqlite3.Statement<unknown[]>;

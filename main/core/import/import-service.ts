@@ -157,7 +157,7 @@ class BatchWriter {
     documents.insertImport({
       id: importId, origin, documentId, batchId: this.batchId, analystId, importedAt: this.at,
       fileName: entry.name, filePath: entry.path, encoding: doc.encoding,
-      byteLength: doc.originalBytes?.byteLength ?? Buffer.byteLength(doc.text),
+      byteLength: doc.byteLength,
       originalBytes: doc.originalBytes,
       sidecar: doc.sidecar ? JSON.stringify(doc.sidecar) : null,
       proposed: JSON.stringify(doc.proposed),
@@ -165,8 +165,18 @@ class BatchWriter {
     });
     oplog.record(group, 'document_import.create', 'document_import', importId, null, { deleted_at: null });
     this.written++;
-    return { status, file: entry.name, documentId, title: status === 'duplicate' ? existing!.title : doc.meta.title };
+    return { status, file: entry.name, documentId, title: status === 'duplicate' ? existing!.title : detached(doc.meta.title) };
   }
+}
+
+/**
+ * A copy of a string that shares no memory with the string it was cut from. A title proposed from the
+ * text is a V8 slice of the whole document: kept in the report as is, it would keep every imported
+ * text of the batch alive until the report is dropped (~3 KB per document, 300 MB per 100,000).
+ * Slicing a concatenation makes V8 flatten it into a fresh string first, which is what the slice keeps.
+ */
+function detached(s: string | null): string | null {
+  return s === null ? null : (' ' + s).slice(1);
 }
 
 function labelFor(outcomes: ImportOutcome[]): string {

@@ -5,12 +5,13 @@
  *
  * Kept cheap for the common file (UTF-8, no BOM, already NFC with \n): the text is decoded once, and
  * normalisation returns the same string, which proves the bytes are exactly its UTF-8, so no copy of
- * the original bytes is kept (`originalBytes: null`) and nothing is re-encoded to compare.
+ * the original bytes is kept (`originalBytes: null`), nothing is re-encoded to compare, and the hash
+ * is taken from the bytes as read rather than from a fresh encoding of the text.
  */
 import { decodeText } from './decode.ts';
 import { detectLanguage, directionOfLanguage, type Direction } from './language.ts';
 import { proposeMetadata, type ProposedMetadata } from './metadata.ts';
-import { countWords, normalizeText, sha256Hex } from './normalize.ts';
+import { countWords, normalizeText, sha256Hex, sha256HexOfUtf8 } from './normalize.ts';
 import { parseSidecar, type SidecarMeta } from './sidecar.ts';
 
 export interface DocumentMeta {
@@ -27,6 +28,8 @@ export interface PreparedDocument {
   encoding: string;
   /** The file as read, when it differs from the UTF-8 of `text`; null when identical. Not copied. */
   originalBytes: Uint8Array | null;
+  /** Size of the file as read, in bytes. */
+  byteLength: number;
   language: string;
   direction: Direction;
   wordCount: number;
@@ -51,9 +54,10 @@ export function prepareDocument(bytes: Uint8Array, sidecarBytes: Uint8Array | nu
   const proposed = proposeMetadata(text);
   return {
     text,
-    sha256: sha256Hex(text),
+    sha256: identical ? sha256HexOfUtf8(bytes) : sha256Hex(text),
     encoding: decoded.encoding,
     originalBytes: identical ? null : bytes,
+    byteLength: bytes.byteLength,
     language,
     direction,
     wordCount: countWords(text),

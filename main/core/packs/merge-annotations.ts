@@ -26,12 +26,17 @@ export async function mergeAnnotations(s: MergeState, annotations: PackAnnotatio
   const { entities } = s.deps.annotation.ctx;
   const attributions: Array<Pending<PackAttribution>> = [];
   const links: Array<Pending<PackLink>> = [];
+  const known = {
+    span: s.deps.packs.existing('span', annotations.map((a) => a.id)),
+    attribution: s.deps.packs.existing('attribution', annotations.flatMap((a) => a.attributions.map((x) => x.id))),
+    link: s.deps.packs.existing('claim_link', annotations.flatMap((a) => a.links.map((x) => x.id))),
+  };
   let n = 0;
   for (const a of annotations) {
     if (++n % 256 === 0) await breathe();
     const documentId = s.documentIds.get(a.documentId);
     if (!documentId) continue;
-    const local = entities.get('span', a.id);
+    const local = known.span.has(a.id) ? entities.get('span', a.id) : undefined;
     if (!local) {
       insertSpan(s, a, a.id, documentId, a.note);
       s.added.annotations++;
@@ -58,8 +63,8 @@ export async function mergeAnnotations(s: MergeState, annotations: PackAnnotatio
       queue(a, a.id, false, attributions, links);
     }
   }
-  for (const p of attributions) mergeAttribution(s, p);
-  for (const p of links) mergeLink(s, p);
+  for (const p of attributions) mergeAttribution(s, p, known.attribution.has(p.id));
+  for (const p of links) mergeLink(s, p, known.link.has(p.id));
 }
 
 function queue(a: PackAnnotation, claimId: string, copy: boolean, attributions: Array<Pending<PackAttribution>>, links: Array<Pending<PackLink>>): void {
@@ -83,10 +88,9 @@ function claimValues(a: PackAnnotation, documentId: string): Record<string, unkn
 
 function insertSpan(s: MergeState, a: PackAnnotation, id: string, documentId: string, note: string | null): void {
   s.insert('span', id, spanValues(s, a, documentId, note), a);
-  if (CLAIM_KIND_SET.has(a.kind)) {
-    s.insert('claim', id, claimValues(a, documentId), a);
-    s.touchedClaims.add(id);
-  }
+  s.created.add(id);
+  // A new claim starts uncontested (the column's default); links pointing at it recompute it below.
+  if (CLAIM_KIND_SET.has(a.kind)) s.insert('claim', id, claimValues(a, documentId), a);
   if (a.kind === 'excluded') s.reindex.add(documentId);
   addMissingTags(s, id, a.tagIds);
 }
@@ -97,16 +101,19 @@ function reviveSpan(s: MergeState, a: PackAnnotation, documentId: string): void 
     const claim = s.deps.annotation.ctx.entities.get('claim', a.id);
     if (claim) s.revive('claim', a.id, claimValues(a, documentId));
     else s.insert('claim', a.id, claimValues(a, documentId), a);
-    s.touchedClaims.add(a.id);
+    s.recompute.add(a.id);
   }
   if (a.kind === 'excluded') s.reindex.add(documentId);
   addMissingTags(s, a.id, a.tagIds);
 }
 
 function addMissingTags(s: MergeState, spanId: string, tagIds: string[]): void {
+  const done = new Set<string>();
   for (const t of tagIds) {
     const tag = s.tagIds.get(t);
-    if (!tag || s.deps.packs.spanTaggingExists(tag, spanId)) continue;
+    // Two of their tags may be one of ours (matched by name): tag the span once.
+    if (!tag || done.has(tag) || (!s.created.has(spanId) && s.deps.packs.spanTaggingExists(tag, spanId))) continue;
+    done.add(tag);
     s.insert('tagging', newId(), { tag_id: tag, span_id: spanId, document_id: null }, { revision: 1, created: s.group.at, modified: s.group.at, creator: null });
   }
 }
@@ -145,11 +152,14 @@ function packAttributionContent(s: MergeState, at: PackAttribution, notes: boole
   ];
 }
 
-function mergeAttribution(s: MergeState, p: Pending<PackAttribution>): void {
+/** Live here: made by this merge, or found live. */
+const isLive = (s: MergeState, type: 'span' | 'claim', id: string) => s.created.has(id) || s.deps.annotation.ctx.entities.live(type, id) !== undefined;
+
+function mergeAttribution(s: MergeState, p: Pending<PackAttribution>, exists: boolean): void {
   const { entities } = s.deps.annotation.ctx;
   const at = p.item;
-  const local = entities.get('attribution', p.id);
-  const liveSpan = (id: string | null) => (id && entities.live('span', id) ? id : null);
+  const local = exists ? entities.get('attribution', p.id) : undefined;
+  const liveSpan = (id: string | null) => (id && isLive(s, 'span', id) ? id : null);
   const values = {
     claim_id: p.claimId, source_id: s.sourceIds.get(at.sourceId) ?? at.sourceId, cue_span_id: liveSpan(at.cueSpanId), channel: at.channel,
     channel_span_id: liveSpan(at.channelSpanId), speech: at.speech, anonymous: at.anonymous ? 1 : 0, anonymity_reason: at.anonymityReason,
@@ -158,25 +168,24 @@ function mergeAttribution(s: MergeState, p: Pending<PackAttribution>): void {
   if (!local) {
     s.insert('attribution', p.id, values, at);
     s.added.attributions++;
-    s.touchedClaims.add(p.claimId);
+    if (!s.created.has(p.claimId)) s.touchedClaims.add(p.claimId);
   } else if (local.deleted_at !== null) {
     if (s.mayRevive('attribution', p.id)) {
       s.revive('attribution', p.id, values);
       s.added.attributions++;
-      s.touchedClaims.add(p.claimId);
+      if (!s.created.has(p.claimId)) s.touchedClaims.add(p.claimId);
     } else s.keptDeleted++;
   } else s.unchanged.attributions++;
 }
 
-function mergeLink(s: MergeState, p: Pending<PackLink>): void {
-  const { entities, repo } = s.deps.annotation.ctx;
+function mergeLink(s: MergeState, p: Pending<PackLink>, exists: boolean): void {
+  const { entities } = s.deps.annotation.ctx;
   const l = p.item;
-  if (!entities.live('claim', l.toClaimId) || !entities.live('claim', p.claimId)) return;
-  const local = entities.get('claim_link', p.id);
+  if (!isLive(s, 'claim', l.toClaimId) || !isLive(s, 'claim', p.claimId)) return;
+  const local = exists ? entities.get('claim_link', p.id) : undefined;
   const values = { from_claim_id: p.claimId, to_claim_id: l.toClaimId, relation: l.relation, note: l.note };
   if (!local) {
-    const twin = repo.linksTouching(p.claimId).map((id) => repo.link(id)!).find((x) => x.from_claim_id === p.claimId && x.to_claim_id === l.toClaimId && x.relation === l.relation);
-    if (twin) {
+    if (!s.created.has(p.claimId) && s.deps.packs.linkTwin(p.claimId, l.toClaimId, l.relation)) {
       s.unchanged.links++;
       return;
     }
@@ -193,6 +202,5 @@ function mergeLink(s: MergeState, p: Pending<PackLink>): void {
     s.unchanged.links++;
     return;
   }
-  s.touchedClaims.add(p.claimId);
-  s.touchedClaims.add(l.toClaimId);
+  s.recompute.add(l.toClaimId);
 }

@@ -41,7 +41,13 @@ export class MergeState {
   readonly documentIds = new Map<string, string | null>();
   readonly sourceIds = new Map<string, string>();
   readonly tagIds = new Map<string, string | null>();
+  /** Claims whose derived status may have changed: targets of new links, claims brought back. */
+  readonly recompute = new Set<string>();
+  /** Existing claims that gained attributions (their links' targets may change status too). */
   readonly touchedClaims = new Set<string>();
+  /** Spans created by this merge: nothing of theirs exists yet, so there is nothing to look up. */
+  readonly created = new Set<string>();
+  private readonly analysts = new Map<string, boolean>();
   readonly reindex = new Set<string>();
 
   constructor(
@@ -60,7 +66,10 @@ export class MergeState {
 
   /** The analyst a record names, if this project knows them (the pack's were added first), else whoever merges. */
   analyst(id: string | null): string {
-    return id && this.deps.packs.analystExists(id) ? id : this.deps.analystId;
+    if (!id) return this.deps.analystId;
+    let known = this.analysts.get(id);
+    if (known === undefined) this.analysts.set(id, (known = this.deps.packs.analystExists(id)));
+    return known ? id : this.deps.analystId;
   }
 
   /** Inserts a row with the pack's bookkeeping and logs its creation in the merge's undo group. */

@@ -65,7 +65,9 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
     mergeSources(s, content);
     await mergeAnnotations(s, content.annotations, breathe);
     checkCancel();
+    // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
     for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);
+    for (const c of s.recompute) if (!s.touchedClaims.has(c)) deps.annotation.claims.recompute(c);
     for (const d of s.reindex) deps.reindexDocument(d);
 
     const changed = s.writes > 0;

@@ -149,6 +149,27 @@ export class PackRepository {
     return this.stmt('stag?', () => `SELECT 1 FROM taggings WHERE tag_id = ? AND span_id = ? AND deleted_at IS NULL`).get(tagId, spanId) !== undefined;
   }
 
+  /**
+   * Which of `ids` already have a row in the entity's table (live or not): one query per 500 ids, so
+   * a merge of 100,000 new records does not look each one up alone.
+   */
+  existing(type: EntityType, ids: string[]): Set<string> {
+    const { table } = ENTITIES[type];
+    const out = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const sql = `SELECT id FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`;
+      for (const id of this.stmt(`exists:${type}:${chunk.length}`, () => sql).pluck().all(...chunk) as string[]) out.add(id);
+    }
+    return out;
+  }
+
+  /** A live link with the same ends and relation (under another id). */
+  linkTwin(fromClaimId: string, toClaimId: string, relation: string): boolean {
+    return this.stmt('twin', () => `SELECT 1 FROM claim_links WHERE from_claim_id = ? AND to_claim_id = ? AND relation = ? AND deleted_at IS NULL`)
+      .get(fromClaimId, toClaimId, relation) !== undefined;
+  }
+
   liveSources(): Array<{ id: string; name: string; aliases: string }> {
     return this.stmt('sources', () => `SELECT id, name, aliases FROM sources WHERE deleted_at IS NULL AND merged_into IS NULL`).all() as Array<{ id: string; name: string; aliases: string }>;
   }

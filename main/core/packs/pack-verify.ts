@@ -9,7 +9,7 @@
  * Problems say what is wrong and where: a code, the file, the record (an id, or an index) and the
  * field. `verifyPack` never throws for a bad pack; it reports.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   MANIFEST_FILE, Manifest, ManifestHead, PACK_FORMAT, PACK_VERSION, SIGNATURE_FILE, SIGNER_FILE,
 } from '../../../shared/pack-format.ts';

@@ -9,8 +9,12 @@ import { CREDIBILITY_MEANING, RELIABILITY_MEANING, admiraltyRating } from '../..
 import type { PackAnnotation, PackContent } from './pack-model.ts';
 import { REPORT_CSS } from './report-style.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const SPECIAL = /[&<>"']/;
+/** Native replaces, and none at all for the common piece of text with nothing to escape. */
+export const escapeHtml = (text: string): string =>
+  SPECIAL.test(text)
+    ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+    : text;
 const e = escapeHtml;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -67,16 +71,26 @@ ${claimCard(from, from.kind === 'claim' ? 'Counter-claim' : from.kind === 'denia
 </div>`];
   });
 
-  const sourcingRows = claims.flatMap((a) => {
-    const claimCell = `<td class="claim-cell"><a href="#c-${e(a.id)}">${e(clip(a.exact, 220))}</a><div class="under">${e(title(a.documentId))} · <span class="status s-${e(statusOf(a))}">${e(STATUS_LABEL[statusOf(a)] ?? '')}</span></div></td>`;
-    if (a.attributions.length === 0) return [`<tr>${claimCell}<td class="muted">—</td><td class="muted">—</td><td><span class="rating none">—</span></td></tr>`];
-    return a.attributions.map((at) => {
-      const s = sources.get(at.sourceId);
-      const via = at.via.map((v) => sources.get(v)?.name).filter(Boolean).join(' → ');
-      const who = `${e(s?.name ?? 'Unknown source')}${s ? `<div class="under">${e(s.type)}${at.anonymous ? ' · anonymous' : ''}${at.anonymityReason ? `: ${e(at.anonymityReason)}` : ''}</div>` : ''}`;
-      const channel = [at.channel, via ? `via ${via}` : null].filter(Boolean).map((x) => e(x!)).join('<div class="under">') + (at.channel && via ? '</div>' : '');
-      return `<tr>${claimCell}<td>${who}</td><td>${channel || '<span class="muted">—</span>'}<div class="under">${at.speech} speech</div></td><td>${badge(rating(at.sourceId, at.credibility), at.sourceId, at.credibility)}</td></tr>`;
-    });
+  // Grouped by document; a claim with several sources spans their rows.
+  const claimsByDoc = new Map<string, PackAnnotation[]>();
+  for (const a of claims) claimsByDoc.set(a.documentId, [...(claimsByDoc.get(a.documentId) ?? []), a]);
+  const sourcingRows = content.documents.flatMap((d) => {
+    const docClaims = claimsByDoc.get(d.record.id) ?? [];
+    if (docClaims.length === 0) return [];
+    const meta = [d.record.outlet, d.record.published].filter(Boolean).map((x) => e(x!)).join(' · ');
+    const head = `<tr class="group"><th colspan="4"><a href="#d-${e(d.record.id)}">${e(title(d.record.id))}</a>${meta ? `<span class="under"> · ${meta}</span>` : ''}</th></tr>`;
+    return [head, ...docClaims.flatMap((a) => {
+      const span = Math.max(1, a.attributions.length);
+      const claimCell = `<td class="claim-cell" rowspan="${span}"><a href="#c-${e(a.id)}">${e(clip(a.exact, 220))}</a> <span class="status s-${e(statusOf(a))}">${e(STATUS_LABEL[statusOf(a)] ?? '')}</span></td>`;
+      if (a.attributions.length === 0) return [`<tr>${claimCell}<td class="muted">No attributed source</td><td class="muted">—</td><td><span class="rating none">—</span></td></tr>`];
+      return a.attributions.map((at, i) => {
+        const s = sources.get(at.sourceId);
+        const via = at.via.map((v) => sources.get(v)?.name).filter(Boolean).join(' → ');
+        const who = `${e(s?.name ?? 'Unknown source')}${s ? `<div class="under">${e(s.type)}${at.anonymous ? ' · anonymous' : ''}${at.anonymityReason ? `: ${e(at.anonymityReason)}` : ''}</div>` : ''}`;
+        const channel = `${at.channel ? e(at.channel) : '<span class="muted">—</span>'}<div class="under">${at.speech} speech${via ? ` · via ${e(via)}` : ''}</div>`;
+        return `<tr${i > 0 ? ' class="more"' : ''}>${i === 0 ? claimCell : ''}<td>${who}</td><td>${channel}</td><td>${badge(rating(at.sourceId, at.credibility), at.sourceId, at.credibility)}</td></tr>`;
+      });
+    })];
   });
 
   const spansByDoc = new Map<string, PackAnnotation[]>();

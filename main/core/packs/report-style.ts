@@ -54,7 +54,10 @@ table { width: 100%; border-collapse: collapse; font-size: 14px; }
 thead th { position: sticky; top: 0; background: var(--paper); text-align: start; font-size: 12px; text-transform: uppercase; letter-spacing: .05em;
   color: var(--muted); border-bottom: 2px solid var(--ink); padding: 8px 10px; }
 tbody td { border-bottom: 1px solid var(--line); padding: 8px 10px; vertical-align: top; }
-tbody tr:nth-child(even) td { background: #fafbfc; }
+tr.group th { text-align: start; background: var(--wash); padding: 14px 10px 8px; font-size: 14px; border-bottom: 1px solid var(--line); }
+tr.group th a { color: var(--ink); }
+tr.more td { border-top: 1px dotted var(--line); }
+td[rowspan] { border-bottom: 1px solid var(--line); }
 td.claim-cell { width: 52%; }
 td.claim-cell a { color: var(--ink); }
 .under { font-size: 12px; color: var(--muted); margin-top: 2px; }

@@ -3,10 +3,10 @@
  * schema, against the other records it names, and (annotations) against the text of its document.
  * Returns the content, offsets converted to UTF-16 and re-anchored, or null after reporting problems.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { anchor, makeOffsetConverter } from '../../../shared/anchoring/index.ts';
 import {
-  AnalystsFile, AnnotationCollectionSchema, DocumentRecord, SourcesFile, TagsFile, WebAnnotation, type Manifest,
+  AnalystsFile, AnnotationCollectionSchema, CheckedWebAnnotation, DocumentRecord, KNOWN_BODIES, SourcesFile, TagsFile, type Manifest,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
@@ -127,7 +127,8 @@ function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument
   const out: PackAnnotation[] = [];
   items.forEach((item, index) => {
     const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${index}]`;
-    const parsed = WebAnnotation.safeParse(item);
+    const { value, unknownRoles } = withoutUnknownBodies(item);
+    const parsed = CheckedWebAnnotation.safeParse(value);
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, FILE, record));
       return;
@@ -143,12 +144,10 @@ function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument
     if (!converter) converters.set(documentId, (converter = makeOffsetConverter(text)));
     const result = fromWebAnnotation(w, converter);
     if (!result.ok) {
-      for (const i of result.issues) {
-        problems.push({ code: 'SCHEMA', message: `Annotation ${w.id}: ${i.index >= 0 ? `body[${i.index}].` : ''}${i.field}: ${i.message}`, file: FILE, record: w.id, field: i.index >= 0 ? `body.${i.index}.${i.field}` : i.field });
-      }
+      problems.push({ code: 'SCHEMA', message: `Annotation ${w.id}: ${result.field}: ${result.message}`, file: FILE, record: w.id, field: result.field });
       return;
     }
-    for (const role of result.unknownRoles) warnings.push({ code: 'UNKNOWN_BODY', message: `Annotation ${w.id} has a body of role "${role}", which this version ignores.`, file: FILE, record: w.id });
+    for (const role of unknownRoles) warnings.push({ code: 'UNKNOWN_BODY', message: `Annotation ${w.id} has a body of role "${role}", which this version ignores.`, file: FILE, record: w.id });
     const a = result.annotation;
     if (seen.has(a.id)) {
       problems.push({ code: 'DUPLICATE_ID', message: `Annotation ${w.id} appears twice.`, file: FILE, record: w.id });
@@ -176,6 +175,22 @@ function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument
   return out;
 }
 
+/** A newer minor version may add body roles: they are set aside (and named), not refused. */
+function withoutUnknownBodies(item: unknown): { value: unknown; unknownRoles: string[] } {
+  const body = (item as { body?: unknown })?.body;
+  if (!Array.isArray(body)) return { value: item, unknownRoles: [] };
+  const unknownRoles: string[] = [];
+  const known = body.filter((b: unknown) => {
+    const role = (b as { role?: unknown })?.role;
+    if (typeof role === 'string' && !Object.hasOwn(KNOWN_BODIES, role)) {
+      unknownRoles.push(role);
+      return false;
+    }
+    return true;
+  });
+  return { value: unknownRoles.length ? { ...(item as object), body: known } : item, unknownRoles };
+}
+
 /** Every id a record names must be in the pack. */
 function checkReferences(c: PackContent, problems: PackProblem[]): void {
   const sources = new Set(c.sources.map((s) => s.id));
@@ -188,8 +203,17 @@ function checkReferences(c: PackContent, problems: PackProblem[]): void {
   for (const s of c.sources) if (s.scopeDocumentId && !docs.has(s.scopeDocumentId)) missing('sources.json', s.id, 'scopeDocumentId', 'document', s.scopeDocumentId);
   for (const d of c.documents) for (const t of d.record.tags) if (!tags.has(t)) missing(`documents/${d.record.id}.json`, d.record.id, 'tags', 'tag', t);
   const F = 'annotations.jsonld';
+  const once = new Set<string>();
+  const unique = (file: string, record: string, what: string, id: string) => {
+    if (once.has(id)) problems.push({ code: 'DUPLICATE_ID', message: `${file} (${record}): the ${what} id ${id} is used twice in the pack.`, file, record });
+    once.add(id);
+  };
+  for (const s of c.sources) unique('sources.json', s.id, 'source', s.id);
+  for (const t of c.tags) unique('tags.json', t.id, 'tag', t.id);
   for (const a of c.annotations) {
     const rec = `urn:uuid:${a.id}`;
+    for (const at of a.attributions) unique(F, rec, 'attribution', at.id);
+    for (const l of a.links) unique(F, rec, 'link', l.id);
     if (a.sourceId && !sources.has(a.sourceId)) missing(F, rec, 'mention', 'source', a.sourceId);
     for (const t of a.tagIds) if (!tags.has(t)) missing(F, rec, 'tag', 'tag', t);
     if ((a.claim !== null) !== CLAIM_KIND_SET.has(a.kind)) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): only claims, denials and disputes carry claim detail.`, file: F, record: rec });

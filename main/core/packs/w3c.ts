@@ -13,7 +13,7 @@
  */
 import type { OffsetConverter } from '../../../shared/anchoring/index.ts';
 import {
-  ANNO_CONTEXT, AttributionBody, KNOWN_BODIES, LinkBody, PACK_CONTEXT_FILE, fromUrn, toUrn, type KnownBody, type WebAnnotation,
+  ANNO_CONTEXT, PACK_CONTEXT_FILE, fromUrn, toUrn, type AttributionBody, type CheckedWebAnnotation, type KnownBody, type LinkBody,
 } from '../../../shared/pack-format.ts';
 import { admiraltyRating, type SpanData } from '../../../shared/annotation-schemas.ts';
 import { CLAIM_KIND_SET, type PackAnnotation, type PackAttribution, type PackLink } from './pack-model.ts';
@@ -31,109 +31,94 @@ export interface ToW3cOptions {
   reliability: ReadonlyMap<string, string | null>;
 }
 
-const optional = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
-  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
-
 /** Sorted keys, so a span's detail serialises the same way whatever order it was stored in. */
 function sortedData(data: SpanData): SpanData {
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as SpanData;
 }
 
-export function toWebAnnotation(a: PackAnnotation, o: ToW3cOptions): Record<string, unknown> {
-  const body: Record<string, unknown>[] = [];
-  body.push({
-    role: 'kind', type: 'TextualBody', purpose: 'classifying', value: a.kind,
-    ...(a.orphaned ? { orphaned: true } : {}),
-    ...optional('spanData', a.data ? sortedData(a.data) : null),
-    ...(a.claim ? { claimStatus: a.claim.status } : {}),
-    ...(a.claim?.override ? { statusOverride: { status: a.claim.override.status, reason: a.claim.override.reason } } : {}),
-  });
+type Json = Record<string, unknown>;
+
+// Objects are built by assignment in a fixed order (no spreads of optional keys): it keeps key order
+// stable, and it is several times faster on 100,000 annotations.
+export function toWebAnnotation(a: PackAnnotation, o: ToW3cOptions): Json {
+  const kind: Json = { role: 'kind', type: 'TextualBody', purpose: 'classifying', value: a.kind };
+  if (a.orphaned) kind.orphaned = true;
+  if (a.data) kind.spanData = sortedData(a.data);
+  if (a.claim) {
+    kind.claimStatus = a.claim.status;
+    if (a.claim.override) kind.statusOverride = { status: a.claim.override.status, reason: a.claim.override.reason };
+  }
+  const body: Json[] = [kind];
   if (a.sourceId) body.push({ role: 'mention', type: 'SpecificResource', purpose: 'identifying', source: toUrn(a.sourceId) });
   if (a.note !== null) body.push({ role: 'note', type: 'TextualBody', purpose: 'commenting', value: a.note });
   for (const tagId of a.tagIds) body.push({ role: 'tag', type: 'TextualBody', purpose: 'tagging', value: o.tagNames.get(tagId) ?? '', tag: toUrn(tagId) });
   for (const at of a.attributions) body.push(attributionBody(at, o));
   for (const l of a.links) body.push(linkBody(l));
-  const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }];
+  const selector: Json[] = [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }];
   if (!a.orphaned) selector.push({ type: 'TextPositionSelector', start: o.converter.toCodePoints(a.start), end: o.converter.toCodePoints(a.end) });
-  return {
+  const out: Json = {
     '@context': [ANNO_CONTEXT, PACK_CONTEXT_FILE],
     id: toUrn(a.id),
     type: 'Annotation',
     motivation: MOTIVATION[a.kind] ?? 'classifying',
     created: a.created,
     modified: a.modified,
-    ...(a.creator ? { creator: agent(a.creator, o.analystNames) } : {}),
-    revision: a.revision,
-    body,
-    target: { type: 'SpecificResource', source: toUrn(a.documentId), selector },
   };
+  if (a.creator) out.creator = agent(a.creator, o.analystNames);
+  out.revision = a.revision;
+  out.body = body;
+  out.target = { type: 'SpecificResource', source: toUrn(a.documentId), selector };
+  return out;
 }
 
-function agent(id: string, names: ReadonlyMap<string, string>) {
+function agent(id: string, names: ReadonlyMap<string, string>): Json {
+  const out: Json = { id: toUrn(id), type: 'Person' };
   const name = names.get(id);
-  return { id: toUrn(id), type: 'Person', ...(name === undefined ? {} : { name }) };
+  if (name !== undefined) out.name = name;
+  return out;
 }
 
-function attributionBody(at: PackAttribution, o: ToW3cOptions): Record<string, unknown> {
-  return {
-    role: 'attribution', id: toUrn(at.id), type: 'SpecificResource', purpose: 'identifying', source: toUrn(at.sourceId),
-    ...optional('cue', at.cueSpanId ? toUrn(at.cueSpanId) : null),
-    ...optional('channel', at.channel),
-    ...optional('channelSpan', at.channelSpanId ? toUrn(at.channelSpanId) : null),
-    speech: at.speech,
-    anonymous: at.anonymous,
-    ...optional('anonymityReason', at.anonymityReason),
-    relays: at.via.map(toUrn),
-    ...optional('credibility', at.credibility),
-    ...optional('rationale', at.rationale),
-    ...optional('rating', admiraltyRating(o.reliability.get(at.sourceId) ?? null, at.credibility)),
-    revision: at.revision, created: at.created, modified: at.modified,
-    ...optional('creator', at.creator ? toUrn(at.creator) : null),
-  };
+function attributionBody(at: PackAttribution, o: ToW3cOptions): Json {
+  const out: Json = { role: 'attribution', id: toUrn(at.id), type: 'SpecificResource', purpose: 'identifying', source: toUrn(at.sourceId) };
+  if (at.cueSpanId) out.cue = toUrn(at.cueSpanId);
+  if (at.channel !== null) out.channel = at.channel;
+  if (at.channelSpanId) out.channelSpan = toUrn(at.channelSpanId);
+  out.speech = at.speech;
+  out.anonymous = at.anonymous;
+  if (at.anonymityReason !== null) out.anonymityReason = at.anonymityReason;
+  out.relays = at.via.map(toUrn);
+  if (at.credibility !== null) out.credibility = at.credibility;
+  if (at.rationale !== null) out.rationale = at.rationale;
+  const rating = admiraltyRating(o.reliability.get(at.sourceId) ?? null, at.credibility);
+  if (rating !== null) out.rating = rating;
+  out.revision = at.revision;
+  out.created = at.created;
+  out.modified = at.modified;
+  if (at.creator) out.creator = toUrn(at.creator);
+  return out;
 }
 
-function linkBody(l: PackLink): Record<string, unknown> {
-  return {
-    role: 'link', id: toUrn(l.id), type: 'SpecificResource', purpose: 'linking', source: toUrn(l.toClaimId), relation: l.relation,
-    ...optional('note', l.note),
-    revision: l.revision, created: l.created, modified: l.modified,
-    ...optional('creator', l.creator ? toUrn(l.creator) : null),
-  };
+function linkBody(l: PackLink): Json {
+  const out: Json = { role: 'link', id: toUrn(l.id), type: 'SpecificResource', purpose: 'linking', source: toUrn(l.toClaimId), relation: l.relation };
+  if (l.note !== null) out.note = l.note;
+  out.revision = l.revision;
+  out.created = l.created;
+  out.modified = l.modified;
+  if (l.creator) out.creator = toUrn(l.creator);
+  return out;
 }
 
-export interface BodyIssue {
-  index: number;
-  field: string;
-  message: string;
-}
-
-export type ParsedAnnotation =
-  | { ok: true; annotation: PackAnnotation; unknownRoles: string[] }
-  | { ok: false; issues: BodyIssue[] };
+export type ParsedAnnotation = { ok: true; annotation: PackAnnotation } | { ok: false; field: string; message: string };
 
 /**
- * A checked Web Annotation back to a span, its offsets converted from code points to UTF-16 units of
- * `converter`'s text (the caller re-anchors it against the text afterwards). Bodies are checked one
- * by one against their role's schema; a role this version does not know is skipped and named.
+ * A checked Web Annotation (its bodies already parsed by role) back to a span, offsets converted from
+ * code points to UTF-16 units of `converter`'s text; the caller re-anchors it against the text.
  */
-export function fromWebAnnotation(w: WebAnnotation, converter: OffsetConverter | null): ParsedAnnotation {
-  const issues: BodyIssue[] = [];
-  const unknownRoles: string[] = [];
-  const bodies: KnownBody[] = [];
-  w.body.forEach((raw, index) => {
-    const schema = (KNOWN_BODIES as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }>)[raw.role];
-    if (!schema || !Object.hasOwn(KNOWN_BODIES, raw.role)) {
-      unknownRoles.push(raw.role);
-      return;
-    }
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) bodies.push(parsed.data as KnownBody);
-    else for (const i of parsed.error!.issues) issues.push({ index, field: i.path.map(String).join('.'), message: i.message });
-  });
-  const kinds = bodies.filter((b) => b.role === 'kind');
-  if (kinds.length !== 1) issues.push({ index: -1, field: 'body', message: `Expected exactly one body with role "kind", found ${kinds.length}.` });
-  if (issues.length > 0) return { ok: false, issues };
-  const kind = kinds[0] as Extract<KnownBody, { role: 'kind' }>;
+export function fromWebAnnotation(w: CheckedWebAnnotation, converter: OffsetConverter | null): ParsedAnnotation {
+  const bodies = w.body as KnownBody[];
+  const kinds = pick(bodies, 'kind');
+  if (kinds.length !== 1) return { ok: false, field: 'body', message: `Expected exactly one body with role "kind", found ${kinds.length}.` };
+  const kind = kinds[0]!;
   const [quote, position] = w.target.selector;
   let start = 0;
   let end = quote.exact.length;
@@ -142,10 +127,11 @@ export function fromWebAnnotation(w: WebAnnotation, converter: OffsetConverter |
       start = converter.toUtf16(position.start);
       end = converter.toUtf16(position.end);
     } catch (error) {
-      return { ok: false, issues: [{ index: -1, field: 'target.selector.1', message: (error as Error).message }] };
+      return { ok: false, field: 'target.selector.1', message: (error as Error).message };
     }
   }
   const isClaim = CLAIM_KIND_SET.has(kind.value);
+  const mention = pick(bodies, 'mention')[0];
   const annotation: PackAnnotation = {
     id: fromUrn(w.id),
     documentId: fromUrn(w.target.source),
@@ -156,7 +142,7 @@ export function fromWebAnnotation(w: WebAnnotation, converter: OffsetConverter |
     prefix: quote.prefix,
     suffix: quote.suffix,
     orphaned: kind.orphaned === true || !position,
-    sourceId: pick(bodies, 'mention')[0]?.source ? fromUrn(pick(bodies, 'mention')[0]!.source) : null,
+    sourceId: mention ? fromUrn(mention.source) : null,
     note: pick(bodies, 'note')[0]?.value ?? null,
     data: kind.spanData ?? null,
     tagIds: pick(bodies, 'tag').map((t) => fromUrn(t.tag)),
@@ -170,7 +156,7 @@ export function fromWebAnnotation(w: WebAnnotation, converter: OffsetConverter |
     modified: w.modified,
     creator: w.creator ? fromUrn(w.creator.id) : null,
   };
-  return { ok: true, annotation, unknownRoles };
+  return { ok: true, annotation };
 }
 
 function pick<R extends KnownBody['role']>(bodies: KnownBody[], role: R): Array<Extract<KnownBody, { role: R }>> {
@@ -193,6 +179,3 @@ function fromLinkBody(b: LinkBody): PackLink {
     created: b.created, modified: b.modified, creator: b.creator ? fromUrn(b.creator) : null,
   };
 }
-
-/** Whether a body role is one this version reads (tests and docs list them). */
-export const BODY_ROLES = Object.keys(KNOWN_BODIES);

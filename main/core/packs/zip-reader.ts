@@ -103,7 +103,9 @@ export class ZipReader {
     } else {
       try {
         // maxOutputLength stops inflating the moment the output would pass the declared size.
-        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size), chunkSize: 1 << 20 });
+        // One output chunk of the declared size: no over-allocation for the many small files.
+        const limit = Math.max(64, entry.size);
+        out = zlib.inflateRawSync(raw, { maxOutputLength: limit, chunkSize: Math.min(limit, 1 << 24) });
       } catch (error) {
         const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
         throw tooBig

@@ -11,7 +11,7 @@
  * - `"drugs war"` (also with “smart quotes”) is a phrase;
  * - `Hezbollah OR Hizbullah` (uppercase OR) matches either;
  * - `NOT word` or `-word` excludes; there must be something left to look for;
- * - `captag*` is a prefix search (at least 2 characters, the index's smallest prefix);
+ * - `captag*` is a prefix search (at least 2 characters: one letter would match most of the vocabulary);
  * - parentheses group: `captagon (Hezbollah OR Hizbullah)`. Unbalanced ones are ignored as
  *   punctuation, because half-typed input is normal in a search box.
  *
@@ -47,7 +47,10 @@ export interface ParsedQuery {
 export const MAX_TERMS = 64;
 export const MAX_TOKENS = 256;
 export const MAX_DEPTH = 8;
-/** The shortest prefix the index has (`prefix='2 3'`); a shorter one would scan the whole vocabulary. */
+/**
+ * The shortest prefix searched for. The index has no prefix index (migration 0002): FTS5 reads the
+ * entries of every term that starts with the prefix, and one letter would mean most of the vocabulary.
+ */
 export const MIN_PREFIX = 2;
 
 /**

@@ -6,21 +6,31 @@
  */
 import { foldForIndex } from '../../../shared/text/fold.ts';
 import { ValidationError } from '../errors.ts';
-import { getMeta, setMeta } from '../project/project-repository.ts';
+import { setMeta } from '../project/project-repository.ts';
 import type { Db } from '../store/database.ts';
 
 const KEY = 'search_aliases';
 export const DEFAULT_ALIASES: string[][] = [['captagon', 'كبتاغون', 'كبتاجون', 'الكبتاغون', 'الكبتاجون']];
 
+const DEFAULT_RAW = JSON.stringify(DEFAULT_ALIASES);
+
 const fold = (word: string) => foldForIndex(word.trim()).toLowerCase();
 
 export class SearchAliases {
   private cache: { raw: string; map: Map<string, string[]> } | null = null;
+  /** getMeta's query, prepared once: `map()` runs on every search. */
+  private readonly read;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.read = db.prepare(`SELECT value FROM project_meta WHERE key = ?`).pluck();
+  }
+
+  private stored(): string | undefined {
+    return this.read.get(KEY) as string | undefined;
+  }
 
   groups(): string[][] {
-    const raw = getMeta(this.db, KEY);
+    const raw = this.stored();
     return raw === undefined ? DEFAULT_ALIASES : (JSON.parse(raw) as string[][]);
   }
 
@@ -35,7 +45,7 @@ export class SearchAliases {
 
   /** Folded word → its folded alternatives. */
   map(): Map<string, string[]> {
-    const raw = getMeta(this.db, KEY) ?? JSON.stringify(DEFAULT_ALIASES);
+    const raw = this.stored() ?? DEFAULT_RAW;
     if (this.cache?.raw === raw) return this.cache.map;
     const map = new Map<string, string[]>();
     for (const group of JSON.parse(raw) as string[][]) {

@@ -9,14 +9,28 @@
  * with combining marks). Other scripts match as folded. Where this differs from unicode61's own
  * tables it errs towards highlighting a word FTS5 would not have matched, a cosmetic difference.
  *
- * Cost: one fold of the text and one native regex scan per term; a 1 MB document is folded once per
- * call, and no per-token objects are made.
+ * Cost: one native regex scan per term, plus one fold of the text (with its offset map) when it has
+ * anything to fold; no per-token objects are made. The patterns are built and compiled once per
+ * query: `compileTerms` makes a Matcher that the search service passes to every hit's title and
+ * snippet (building fresh Unicode patterns per call cost more than the scans).
  */
 import type { SnippetPart } from '../../../shared/contract.ts';
 import { foldForIndex, foldWithMap, indexTokenPattern } from '../../../shared/text/fold.ts';
 import type { QueryTerm } from './query.ts';
 
 export type MatchRange = [start: number, end: number];
+
+/** The non-negated terms of a query, compiled for highlighting: build once, use for every hit. */
+export interface Matcher {
+  readonly patterns: readonly RegExp[];
+}
+
+/** Compiles the terms' patterns once, for `findMatches`, `makeSnippet` and `markAll`. */
+export function compileTerms(terms: readonly QueryTerm[]): Matcher {
+  return { patterns: toPatterns(terms) };
+}
+
+const matcherOf = (terms: readonly QueryTerm[] | Matcher): Matcher => ('patterns' in terms ? terms : compileTerms(terms));
 
 export interface SnippetOptions {
   /** Length of the window of original text shown, in UTF-16 units (default 240). */
@@ -29,10 +43,11 @@ export interface SnippetOptions {
  * tokens for a phrase). Sorted, and overlapping ranges merged. A match's end includes Arabic marks
  * dropped right after the word.
  */
-export function findMatches(text: string, terms: readonly QueryTerm[]): MatchRange[] {
-  const patterns = toPatterns(terms);
+export function findMatches(text: string, terms: readonly QueryTerm[] | Matcher): MatchRange[] {
+  const { patterns } = matcherOf(terms);
   if (patterns.length === 0 || text.length === 0) return [];
-  const { folded, map } = foldWithMap(text);
+  // Most text has nothing to fold (all Latin text): then offsets need no map.
+  const { folded, map } = foldForIndex(text) === text ? { folded: text, map: null } : foldWithMap(text);
   const found: MatchRange[] = [];
   // One native regex scan per term. Each term is scanned on its own (not one alternation of all)
   // so that overlapping matches of different terms are all found.
@@ -43,7 +58,9 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): MatchRan
       // Resume at the end of the token the match starts in: a phrase may overlap itself ("a a" in
       // "a a a"), and a hit inside a long token is not re-tried at each of its characters.
       re.lastIndex = tokenEnd(folded, at);
-      if (startsToken(folded, at)) found.push([map[at] ?? 0, map[at + m[0].length] ?? text.length]);
+      if (!startsToken(folded, at)) continue;
+      const end = at + m[0].length;
+      found.push(map === null ? [at, end] : [map[at] ?? 0, map[end] ?? text.length]);
     }
   }
   return mergeRanges(found);
@@ -54,7 +71,7 @@ export function findMatches(text: string, terms: readonly QueryTerm[]): MatchRan
  * (the earliest of equals), cut at word boundaries, '…' where text was cut, whitespace runs shown as
  * one space. Without a match, the start of the text.
  */
-export function makeSnippet(text: string, terms: readonly QueryTerm[], options: SnippetOptions = {}): SnippetPart[] {
+export function makeSnippet(text: string, terms: readonly QueryTerm[] | Matcher, options: SnippetOptions = {}): SnippetPart[] {
   const maxChars = Math.max(1, options.maxChars ?? 240);
   if (text.length === 0) return [];
   const ranges = findMatches(text, terms);
@@ -77,7 +94,7 @@ export function makeSnippet(text: string, terms: readonly QueryTerm[], options: 
 }
 
 /** All of `text` (e.g. a title) split into parts, the matches marked. The parts join to `text`. */
-export function markAll(text: string, terms: readonly QueryTerm[]): SnippetPart[] {
+export function markAll(text: string, terms: readonly QueryTerm[] | Matcher): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let at = 0;
   for (const [s, e] of findMatches(text, terms)) {

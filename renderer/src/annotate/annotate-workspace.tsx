@@ -66,9 +66,9 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
       const el = textRef.current;
       const range = drawn?.painter.liveRange(id);
       if (!el || !range || !drawn) return;
-      const rect = lineRects(range)[0] ?? range.getBoundingClientRect();
+      const rect = lineRects(range)[0];
       const pane = el.getBoundingClientRect();
-      if (rect.top < pane.top + 24 || rect.bottom > pane.bottom - 24) el.scrollTop += rect.top - pane.top - pane.height / 3;
+      if (rect && (rect.top < pane.top + 24 || rect.bottom > pane.bottom - 24)) el.scrollTop += rect.top - pane.top - pane.height / 3;
       drawn.painter.flash(id);
     },
     [drawn, textRef],
@@ -110,8 +110,9 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   useLayoutEffect(() => {
     const el = textRef.current;
     const range = pending && drawn ? drawn.index.liveRange(pending.start, pending.end) : null;
-    const last = range ? lineRects(range).at(-1) : undefined;
-    if (!el || !last) return setToolbarAt(null);
+    if (!el || !range) return setToolbarAt(null);
+    const last = lineRects(range).at(-1);
+    if (!last) return setToolbarAt({ block: 0, inline: 0 }); // no layout to measure (jsdom)
     const at = placeRect(el, last);
     setToolbarAt({ block: at.block + last.height + 6, inline: at.inline });
   }, [pending, drawn, textRef]);
@@ -197,7 +198,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
           onDeleted={() => setSelectedId(null)}
         />
       )}
-      <p className="visually-hidden" role="status" aria-live="polite">
+      <p className="annotate-live" role="status" aria-live="polite">
         {announcement}
       </p>
     </div>

@@ -47,15 +47,21 @@ function ClaimRow({ item }: { item: ClaimItem }) {
         {item.span.exact}
       </div>
       <div className="ann-meta">
-        <span className="kind-badge" data-kind={item.span.kind}>
-          {kindLabel(item.span.kind)}
-        </span>
+        {item.span.kind !== 'claim' && (
+          <span className="kind-badge" data-kind={item.span.kind}>
+            {kindLabel(item.span.kind)}
+          </span>
+        )}
         {item.span.orphaned && <span className="badge-orphaned">{t('row.orphaned')}</span>}
         {first ? <AttributionBrief a={first} /> : <span className="muted">{t('row.noSource')}</span>}
         {item.attributions.length > 1 && <span className="muted">{t('row.more', { count: item.attributions.length - 1 })}</span>}
         {item.claim && (
-          <span className={`status status-${item.claim.status}`} data-override={item.claim.overrideReason ? '' : undefined}>
-            {t(`status.${item.claim.status}`)}
+          <span
+            className={`status status-${item.claim.status}`}
+            data-override={item.claim.overrideReason ? '' : undefined}
+            title={item.claim.overrideReason ?? undefined}
+          >
+            {t(`annotate.status.${item.claim.status}`)}
             {item.claim.overrideReason ? ' *' : ''}
           </span>
         )}

@@ -26,8 +26,12 @@ interface Props {
 const ANONYMOUS_TYPES = new Set<Source['type']>(['anonymous official', 'witness or resident']);
 const QUOTES = /["“”«»„]/;
 
-/** A cue or channel as an option: its text with a little context, so two "said" can be told apart. */
-const inContext = (s: Span) => `${s.exact} — …${s.prefix.slice(-18).trimStart()}[${s.exact}]${s.suffix.slice(0, 18).trimEnd()}…`;
+/** A cue or channel as an option: its text with two words either side, so two "said" can be told apart. */
+const inContext = (s: Span) => {
+  const before = s.prefix.split(/\s+/).slice(-3).join(' ').trimStart();
+  const after = s.suffix.split(/\s+/).slice(0, 3).join(' ').trimEnd();
+  return `${s.exact} — “…${before}${s.exact}${after}…”`;
+};
 
 export function AttributeDialog({ item, model, text, documentId, call, onClose }: Props) {
   const paragraph = useMemo(() => {

@@ -22,7 +22,7 @@ export function attributionLabel(a: AttributionView, model: PanelModel): string 
 export function detailLine(item: SelectableItem, model: PanelModel): string | null {
   if (item.type === 'claim') {
     const who = item.attributions.map((a) => attributionLabel(a, model));
-    const status = item.claim ? t(`status.${item.claim.status}`) : null;
+    const status = item.claim ? t(`annotate.status.${item.claim.status}`) : null;
     return [who.length ? who.join('; ') : t('tip.noSource'), status].filter(Boolean).join(' · ');
   }
   const s = item.span;

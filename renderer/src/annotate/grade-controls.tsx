@@ -35,7 +35,7 @@ export function ReliabilityPicker({ source, call }: { source: Source; call: Call
   return (
     <div className="grade">
       <label className="grade-field" title={shown ? RELIABILITY_MEANING[shown] : undefined}>
-        <span>{t('attr.reliability', { source: source.name })}</span>
+        <span>{t('attr.reliability')}</span>
         <select
           value={shown ?? ''}
           onChange={(e) => setPending(e.target.value === '' ? null : (e.target.value as Source['reliability']))}

@@ -1,16 +1,19 @@
 /**
  * Draws spans with the CSS Custom Highlight API: no element per span, so a document with ten
- * thousand spans costs ten thousand small Range objects, not ten thousand nodes in the text.
+ * thousand spans costs small Range objects, not ten thousand nodes in the text.
  *
  * One Highlight per kind (`cd-claim`, `cd-denial`, …), styled by `::highlight(cd-claim)` rules in
  * styles/highlights.css, and one per state (`cd-orphaned`, `cd-pending`, `cd-hover`, `cd-focus`,
- * `cd-flash`). A change touches only the Highlight of the kind that changed, and `setSpans` diffs
- * against what is drawn, so a reload after an edit redraws nothing that stayed put.
+ * `cd-flash`). `setSpans` diffs against what it holds, so a reload after an edit redraws nothing
+ * that stayed put, and a change touches only the Highlight of its kind.
  *
+ * Only the spans of the paragraphs around the view are registered with the browser (see
+ * paint-window.ts for why); ranges are made when a span first comes into that window.
  * Without the API (jsdom, old browsers) the painter keeps its bookkeeping and draws nothing.
- * Every operation records a `performance.measure` named `claimdesk.highlights.<op>` for the bench.
+ * Each operation records a `performance.measure` named `claimdesk.highlights.<op>` for the bench.
  */
 import { KINDS, PRIORITY, STATES, highlightName, type HighlightState, type SpanKind } from './kinds.ts';
+import { EVERYTHING, ParagraphBuckets, sameWindow, type Window } from './paint-window.ts';
 import type { ParagraphIndex } from './paragraph-index.ts';
 
 export interface PaintSpan {
@@ -25,7 +28,7 @@ interface Entry {
   layer: SpanKind | 'orphaned';
   start: number;
   end: number;
-  range: AbstractRange | null;
+  range: AbstractRange | null | undefined;
 }
 
 export function highlightsSupported(): boolean {
@@ -33,17 +36,21 @@ export function highlightsSupported(): boolean {
 }
 
 const FLASH_MS = 1100;
-/** Above this many changes at once, a layer is rebuilt instead of edited range by range. */
+/** Above this many changes at once, the registered ranges are refilled instead of edited one by one. */
 const REBUILD_AT = 200;
 
 export class HighlightPainter {
   private readonly entries = new Map<string, Entry>();
+  private readonly shown = new Set<string>();
+  private readonly buckets: ParagraphBuckets;
   private readonly layers = new Map<SpanKind | HighlightState, Highlight>();
   private readonly registry: HighlightRegistry | null;
+  private window: Window = EVERYTHING;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly index: ParagraphIndex, registry: HighlightRegistry | null = highlightsSupported() ? CSS.highlights : null) {
     this.registry = registry;
+    this.buckets = new ParagraphBuckets(index);
     if (!registry) return;
     for (const name of [...KINDS.map((k) => k.kind), ...STATES]) {
       const h = new Highlight();
@@ -53,9 +60,14 @@ export class HighlightPainter {
     }
   }
 
-  /** Spans drawn now, by id. */
+  /** Spans held (drawn or waiting to come into view). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Spans registered with the browser now. */
+  get registered(): number {
+    return this.shown.size;
   }
 
   /** Brings the drawing in line with `spans`: removes what is gone, adds what is new or moved. */
@@ -70,17 +82,13 @@ export class HighlightPainter {
       toAdd.push(s);
     }
     const toRemove = [...this.entries.keys()].filter((id) => !keep.has(id));
-    if (toAdd.length + toRemove.length > REBUILD_AT) {
-      for (const id of toRemove) this.entries.delete(id);
-      for (const s of toAdd) this.entries.set(s.id, this.entryOf(s));
-      this.rebuild();
-    } else {
-      for (const id of toRemove) this.removeEntry(id);
-      for (const s of toAdd) {
-        this.removeEntry(s.id);
-        this.addEntry(s);
-      }
+    const bulk = toAdd.length + toRemove.length > REBUILD_AT;
+    for (const id of toRemove) this.removeEntry(id, !bulk);
+    for (const s of toAdd) {
+      this.removeEntry(s.id, !bulk);
+      this.addEntry(s, !bulk);
     }
+    if (bulk) this.refill();
     this.measure('set', t0, spans.length);
     return { added: toAdd.length, removed: toRemove.length };
   }
@@ -88,15 +96,26 @@ export class HighlightPainter {
   /** Draws one more span (or redraws it if it moved). */
   add(span: PaintSpan): void {
     const t0 = performance.now();
-    this.removeEntry(span.id);
-    this.addEntry(span);
+    this.removeEntry(span.id, true);
+    this.addEntry(span, true);
     this.measure('add', t0, 1);
   }
 
   remove(id: string): void {
     const t0 = performance.now();
-    this.removeEntry(id);
+    this.removeEntry(id, true);
     this.measure('remove', t0, 1);
+  }
+
+  /** Moves the window of registered spans to these paragraphs (the view, and a margin). */
+  setWindow(w: Window): void {
+    if (sameWindow(w, this.window)) return;
+    const t0 = performance.now();
+    this.window = w;
+    const next = this.buckets.inWindow(w);
+    for (const id of [...this.shown]) if (!next.has(id)) this.hide(id);
+    for (const id of next) if (!this.shown.has(id)) this.show(id);
+    this.measure('window', t0, next.size);
   }
 
   has(id: string): boolean {
@@ -114,7 +133,7 @@ export class HighlightPainter {
     const layer = this.layers.get(state);
     if (!layer) return;
     layer.clear();
-    const range = id ? this.entries.get(id)?.range : null;
+    const range = id ? this.rangeOf(id) : null;
     if (range) layer.add(range);
   }
 
@@ -130,7 +149,7 @@ export class HighlightPainter {
   /** A short-lived highlight that draws the eye to a span the analyst just chose in the panel. */
   flash(id: string): void {
     const layer = this.layers.get('flash');
-    const range = this.entries.get(id)?.range;
+    const range = this.rangeOf(id);
     if (!layer || !range) return;
     if (this.flashTimer) clearTimeout(this.flashTimer);
     layer.clear();
@@ -145,46 +164,62 @@ export class HighlightPainter {
     }
     this.layers.clear();
     this.entries.clear();
+    this.shown.clear();
+    this.buckets.clear();
   }
 
-  private entryOf(s: PaintSpan): Entry {
-    return { layer: layerOf(s), start: s.start, end: s.end, range: this.index.range(s.start, s.end) };
+  private rangeOf(id: string): AbstractRange | null {
+    const e = this.entries.get(id);
+    if (!e) return null;
+    if (e.range === undefined) e.range = this.index.range(e.start, e.end);
+    return e.range;
   }
 
-  private addEntry(s: PaintSpan): void {
-    const e = this.entryOf(s);
+  private inWindow(e: Entry): boolean {
+    const { first, last } = this.buckets.paragraphsOf(e.start, e.end);
+    return last >= this.window.first && first <= this.window.last;
+  }
+
+  private show(id: string): void {
+    const e = this.entries.get(id);
+    const range = this.rangeOf(id);
+    if (!e || !range) return;
+    this.layers.get(e.layer)?.add(range);
+    this.shown.add(id);
+  }
+
+  private hide(id: string): void {
+    const e = this.entries.get(id);
+    if (e?.range) this.layers.get(e.layer)?.delete(e.range);
+    this.shown.delete(id);
+  }
+
+  private addEntry(s: PaintSpan, draw: boolean): void {
+    const e: Entry = { layer: layerOf(s), start: s.start, end: s.end, range: undefined };
     this.entries.set(s.id, e);
-    if (e.range) this.layers.get(e.layer)?.add(e.range);
+    this.buckets.add(s.id, s.start, s.end);
+    if (draw && this.inWindow(e)) this.show(s.id);
   }
 
-  private removeEntry(id: string): void {
+  private removeEntry(id: string, draw: boolean): void {
     const e = this.entries.get(id);
     if (!e) return;
+    if (draw) this.hide(id);
+    else this.shown.delete(id);
+    this.buckets.remove(id, e.start, e.end);
     this.entries.delete(id);
-    if (e.range) this.layers.get(e.layer)?.delete(e.range);
   }
 
-  /** Refills every kind layer from the entries (first load, big reloads). */
-  private rebuild(): void {
-    if (!this.registry) return;
-    const byLayer = new Map<string, AbstractRange[]>();
-    for (const e of this.entries.values()) {
-      if (!e.range) continue;
-      const list = byLayer.get(e.layer) ?? [];
-      list.push(e.range);
-      byLayer.set(e.layer, list);
-    }
-    for (const name of [...KINDS.map((k) => k.kind), 'orphaned' as const]) {
-      const layer = this.layers.get(name);
-      if (!layer) continue;
-      layer.clear();
-      for (const r of byLayer.get(name) ?? []) layer.add(r);
-    }
+  /** Refills every kind layer with the spans of the window (first load, big reloads). */
+  private refill(): void {
+    for (const name of [...KINDS.map((k) => k.kind), 'orphaned' as const]) this.layers.get(name)?.clear();
+    this.shown.clear();
+    for (const id of this.buckets.inWindow(this.window)) this.show(id);
   }
 
   private measure(op: string, t0: number, count: number): void {
     try {
-      performance.measure(`claimdesk.highlights.${op}`, { start: t0, end: performance.now(), detail: { count, drawn: this.entries.size } });
+      performance.measure(`claimdesk.highlights.${op}`, { start: t0, end: performance.now(), detail: { count, drawn: this.entries.size, registered: this.shown.size } });
     } catch {
       // performance.measure with options is missing in some test environments.
     }

@@ -40,7 +40,7 @@ export function charOffsetAt(index: ParagraphIndex, x: number, y: number, doc: D
   if (at === null) return null;
   for (const candidate of [at, at - 1]) {
     const r = index.liveRange(candidate, candidate + 1);
-    if (!r) continue;
+    if (!r || typeof r.getClientRects !== 'function') continue;
     for (const rect of Array.from(r.getClientRects())) if (inside(rect, x, y)) return candidate;
   }
   return null;

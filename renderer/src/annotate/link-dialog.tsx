@@ -64,7 +64,7 @@ export function LinkDialog({ item, model, documentTitle, call, onClose }: Props)
       <>
         <span className="opt-title opt-clamp" dir="auto">{c.exact}</span>
         <span className="opt-sub" dir="auto">
-          {[kindLabel(c.kind), t(`status.${c.status}`), c.documentId === item.span.documentId ? null : c.documentTitle ?? t('row.untitled')].filter(Boolean).join(' · ')}
+          {[kindLabel(c.kind), t(`annotate.status.${c.status}`), c.documentId === item.span.documentId ? null : c.documentTitle ?? t('row.untitled')].filter(Boolean).join(' · ')}
         </span>
       </>
     ),

@@ -46,6 +46,11 @@ export class ParagraphIndex {
     return this.nodes.length;
   }
 
+  /** The element of paragraph `i`. */
+  element(i: number): HTMLElement | undefined {
+    return this.elements[i];
+  }
+
   /** Index of the last paragraph starting at or before `offset` (-1 if none). */
   paragraphAt(offset: number): number {
     let lo = 0;

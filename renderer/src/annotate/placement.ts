@@ -21,7 +21,8 @@ export function placeRect(pane: HTMLElement, rect: DOMRect, edge: 'start' | 'end
   return { block, inline };
 }
 
-/** The client rects of a range that have some width (line wraps yield empty ones). */
+/** The client rects of a range that have some width (line wraps yield empty ones); none without layout (jsdom). */
 export function lineRects(range: Range): DOMRect[] {
+  if (typeof range.getClientRects !== 'function') return [];
   return Array.from(range.getClientRects()).filter((r) => r.width > 0.5 && r.height > 0);
 }

@@ -30,10 +30,10 @@ export function StatusOverride({ claim, call }: { claim: Claim; call: Call }) {
     <section className="detail-section" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('detail.status')}</h3>
       <p className="status-line">
-        <span className={`status status-${claim.status}`}>{t(`status.${claim.status}`)}</span>{' '}
+        <span className={`status status-${claim.status}`}>{t(`annotate.status.${claim.status}`)}</span>{' '}
         <span className="muted" dir="auto">
           {overridden
-            ? t('detail.overridden', { derived: t(`status.${claim.derivedStatus}`), reason: claim.overrideReason ?? '' })
+            ? t('detail.overridden', { derived: t(`annotate.status.${claim.derivedStatus}`), reason: claim.overrideReason ?? '' })
             : t('detail.derived')}
         </span>
       </p>
@@ -56,7 +56,7 @@ export function StatusOverride({ claim, call }: { claim: Claim; call: Call }) {
             <select value={status} onChange={(e) => setStatus(e.target.value as Claim['status'])}>
               {CLAIM_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`status.${s}`)}
+                  {t(`annotate.status.${s}`)}
                 </option>
               ))}
             </select>

@@ -144,6 +144,7 @@ function keepFocusVisible(el: HTMLElement, sel: Selection): void {
   if (!sel.focusNode) return;
   const r = el.ownerDocument.createRange();
   r.setStart(sel.focusNode, sel.focusOffset);
+  if (typeof r.getClientRects !== 'function') return;
   const rect = r.getClientRects()[0] ?? r.getBoundingClientRect();
   const pane = el.getBoundingClientRect();
   const margin = 40;

@@ -1,10 +1,13 @@
-/** The keyboard shortcuts, listed from the same table the handlers use. */
-import { Fragment, useEffect, useRef } from 'react';
+/** The keyboard shortcuts, listed from the same tables the handlers use (and the analyst's remapped annotation keys). */
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { AnnotateShortcuts } from '../annotate/annotate-shortcuts.tsx';
+import { KeysDialog } from '../annotate/keys-dialog.tsx';
 import { t } from '../i18n/t.ts';
 import { keyParts, shortcuts } from '../keyboard/shortcuts.ts';
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
+  const [editingKeys, setEditingKeys] = useState(false);
 
   useEffect(() => {
     const previous = document.activeElement;
@@ -13,6 +16,12 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
     };
   }, []);
+
+  useEffect(() => {
+    if (!editingKeys) closeRef.current?.focus();
+  }, [editingKeys]);
+
+  if (editingKeys) return <KeysDialog onClose={() => setEditingKeys(false)} />;
 
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -27,9 +36,11 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
             e.stopPropagation();
             onClose();
           } else if (e.key === 'Tab') {
-            // The close button is the only control: keep focus inside the dialog.
+            // Keep focus inside the dialog: its only controls are Close and the annotation keys button.
+            const controls = Array.from(e.currentTarget.querySelectorAll('button'));
+            const at = controls.indexOf(document.activeElement as HTMLButtonElement);
             e.preventDefault();
-            closeRef.current?.focus();
+            controls[(at + (e.shiftKey ? -1 : 1) + controls.length) % controls.length]?.focus();
           }
         }}
       >
@@ -39,7 +50,8 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
             {t('help.close')}
           </button>
         </header>
-        <table className="shortcut-table">
+        <h3 className="shortcut-heading">{t('help.general')}</h3>
+        <table className="shortcut-table" aria-label={t('help.general')}>
           <tbody>
             {shortcuts.map((s) => (
               <tr key={s.id}>
@@ -61,6 +73,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
+        <AnnotateShortcuts onChangeKeys={() => setEditingKeys(true)} />
       </div>
     </div>
   );

@@ -5,9 +5,9 @@
  * grid's row is never changed locally, it is re-read from the core after the change.
  *
  * Keys: Enter saves (ag-grid's own Enter handling is suppressed while editing, see
- * `editorKeys`), Escape cancels (ag-grid's).
+ * `editorKeys`), Escape cancels.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ErrorInfo, Result } from '../../../shared/result.ts';
@@ -71,10 +71,26 @@ interface FormProps {
 }
 
 export function EditForm({ title, busy, error, onSave, onCancel, children, note }: FormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  // After a refusal, back to the value to correct it (focus never falls out of the popup).
+  useEffect(() => {
+    if (!error) return;
+    const first = form.current?.querySelector<HTMLInputElement>('input:not([type=radio]):not([type=checkbox])');
+    first?.focus();
+    first?.select();
+  }, [error]);
   return (
     <form
+      ref={form}
       className="cell-editor"
       aria-label={title}
+      onKeyDown={(e) => {
+        // The popup lives outside the cell, where ag-grid's own Escape handling does not reach.
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         if (!busy) onSave();
@@ -91,7 +107,8 @@ export function EditForm({ title, busy, error, onSave, onCancel, children, note 
         </p>
       )}
       <div className="cell-editor-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus out of the popup. */}
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
           {busy ? t('edit.saving') : t('edit.save')}
         </button>
         <button type="button" className="button" onClick={onCancel}>

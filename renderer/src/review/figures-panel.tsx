@@ -76,7 +76,9 @@ export function FiguresPanel({ onOpen }: Props) {
         <caption>{t('figures.count', { count: data.figures.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('figures.col.value')}</th>
+            <th scope="col" className="num">
+              {t('figures.col.value')}
+            </th>
             <th scope="col">{t('figures.col.unit')}</th>
             <th scope="col">{t('figures.col.period')}</th>
             <th scope="col">{t('figures.col.exact')}</th>

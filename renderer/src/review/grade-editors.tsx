@@ -35,8 +35,7 @@ function Choices({ choices, value, onPick, legend }: { choices: Choice[]; value:
       {choices.map((c) => (
         <label key={c.value || 'none'} className="grade-choice">
           <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onPick(c.value)} />
-          <span className="grade-letter">{c.label}</span>
-          <span className="muted">{c.meaning}</span>
+          <span className="grade-letter">{c.label}</span> <span className="muted">{c.meaning}</span>
         </label>
       ))}
     </fieldset>

@@ -1,7 +1,8 @@
 /**
- * Cell renderers of the review grid. Rows not loaded yet (the infinite row model fetches blocks as
- * they scroll into view) arrive without data and render empty. Editable cells carry a small edit
- * button for the mouse; the keyboard edits with F2 or by typing, as in any ag-grid.
+ * Cell renderers of the review grid, for the editable cells only (the others are plain text, see
+ * review-columns.ts). Rows not loaded yet (the infinite row model fetches blocks as they scroll into
+ * view) arrive without data and render empty. Editable cells carry a small edit button for the
+ * mouse; the keyboard edits with F2 or by typing, as in any ag-grid.
  */
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { CREDIBILITY_MEANING, RELIABILITY_MEANING } from '../../../shared/annotation-schemas.ts';
@@ -34,37 +35,15 @@ function EditButton({ api, node, column }: Props) {
       tabIndex={-1}
       aria-label={t('edit.button', { what })}
       title={t('edit.button', { what })}
+      // The cell takes the focus, as when an edit starts from the keyboard (F2).
+      onMouseDown={(e) => e.preventDefault()}
       onClick={(e) => {
         e.stopPropagation();
+        api.setFocusedCell(node.rowIndex!, column.getColId());
         api.startEditingCell({ rowIndex: node.rowIndex!, colKey: column.getColId() });
       }}
-    >
-      ✎
-    </button>
+    />
   );
-}
-
-export function TextCell(props: Props) {
-  const value = props.value as string | null | undefined;
-  if (!props.data) return null;
-  if (value === null || value === undefined || value === '') return <span className="muted">{t('review.ungradedCell')}</span>;
-  return <span dir="auto">{value}</span>;
-}
-
-export function DocumentCell(props: Props) {
-  if (!props.data) return null;
-  if (!props.data.document) return <span className="muted">{t('review.untitled')}</span>;
-  return <span dir="auto">{props.data.document}</span>;
-}
-
-export function KindCell(props: Props) {
-  if (!props.data) return null;
-  return <span className={`kind kind-${props.data.kind}`}>{props.data.kind}</span>;
-}
-
-export function AnonymousCell(props: Props) {
-  if (!props.data) return null;
-  return props.data.anonymous ? <span className="anon">{t('review.anonymous')}</span> : <span>{t('review.named')}</span>;
 }
 
 export function ReliabilityCell(props: Props) {
@@ -87,13 +66,6 @@ export function CredibilityCell(props: Props) {
       <EditButton {...props} />
     </span>
   );
-}
-
-export function RatingCell(props: Props) {
-  if (!props.data) return null;
-  const rating = props.data.rating;
-  if (!rating) return <span className="muted">{t('review.ungradedCell')}</span>;
-  return <span className={`rating rating-${rating.slice(0, 1) === '?' ? 'partial' : 'full'}`}>{rating}</span>;
 }
 
 const STATUS_LABEL: Record<ReviewRow['status'], PlainMessageKey> = {

@@ -13,15 +13,10 @@ import { CredibilityEditor, ReliabilityEditor } from './grade-editors.tsx';
 import { StatusEditor, TagsEditor } from './claim-editors.tsx';
 import { editorKeys } from './edit-form.tsx';
 import {
-  AnonymousCell,
   CredibilityCell,
-  DocumentCell,
-  KindCell,
-  RatingCell,
   ReliabilityCell,
   StatusCell,
   TagsCell,
-  TextCell,
   credibilityMeaning,
   ratingMeaning,
   reliabilityMeaning,
@@ -61,6 +56,17 @@ const editable = (editor: ColDef['cellEditor']): Partial<ColDef<ReviewRow>> => (
 
 const header = (id: ReviewColumn): string => t(`review.col.${id}` as PlainMessageKey);
 
+/**
+ * Plain cells: ag-grid writes their text itself, without a React component per cell (18 columns of
+ * React renderers made a screen of rows take hundreds of milliseconds). Empty values read "—", muted;
+ * `bidi` lets each cell take the direction of its own text (Arabic claims and names).
+ */
+const plain = (empty = t('review.ungradedCell')): Partial<ColDef<ReviewRow>> => ({
+  valueFormatter: (p) => (p.value === null || p.value === undefined || p.value === '' ? (p.data ? empty : '') : String(p.value)),
+  cellClassRules: { 'cell-empty': (p) => Boolean(p.data) && (p.value === null || p.value === undefined || p.value === '') },
+  cellClass: 'cell-bidi',
+});
+
 const col = (id: ReviewColumn, def: Partial<ColDef<ReviewRow>>): ColDef<ReviewRow> => ({
   colId: id,
   field: id,
@@ -71,22 +77,22 @@ const col = (id: ReviewColumn, def: Partial<ColDef<ReviewRow>>): ColDef<ReviewRo
 
 /**
  * Columns in the order an analyst reads a sourcing table: what is claimed, by whom, through what,
- * how it is graded and what became of it; then where it was published, and the bookkeeping. The
- * claim stays pinned at the start while the rest scrolls.
+ * how it is graded and what became of it (all in view at 1440 px); then what kind of source, where
+ * it was published, and the bookkeeping. The claim stays pinned at the start while the rest scrolls.
  */
 export function reviewColumns(): ColDef<ReviewRow>[] {
   return [
-    col('claimText', { ...text, pinned: 'left', width: 380, cellRenderer: TextCell, tooltipField: 'claimText' }),
-    col('kind', { ...setFilter({ options: options(CLAIM_KINDS) }), width: 92, cellRenderer: KindCell }),
-    col('source', { ...text, width: 200, cellRenderer: TextCell, tooltipField: 'source' }),
-    col('sourceType', { ...setFilter({ options: options(SOURCE_TYPES) }), width: 150, cellRenderer: TextCell }),
-    col('anonymous', {
-      ...setFilter({ options: [{ value: 'named', label: t('review.named') }, { value: 'anonymous', label: t('review.anonymous') }] }),
-      width: 108,
-      cellRenderer: AnonymousCell,
+    col('claimText', { ...text, ...plain(), pinned: 'left', width: 360, tooltipField: 'claimText' }),
+    col('kind', { ...setFilter({ options: options(CLAIM_KINDS) }), width: 84, cellClass: (p) => (p.data ? `kind kind-${p.data.kind}` : '') }),
+    col('source', { ...text, ...plain(), width: 180, tooltipField: 'source' }),
+    col('channel', { ...text, ...plain(), width: 150, tooltipField: 'channel' }),
+    col('rating', {
+      ...setFilter({ options: [...options(RATINGS), { value: NONE, label: t('review.none') }], columns: 7 }),
+      ...plain(),
+      width: 80,
+      cellClass: (p) => (p.data?.rating ? `rating-cell${p.data.rating.includes('?') ? ' rating-partial' : ''}` : ''),
+      tooltipValueGetter: (p) => ratingMeaning(p.data?.rating),
     }),
-    col('cue', { ...text, width: 110, cellRenderer: TextCell }),
-    col('channel', { ...text, width: 170, cellRenderer: TextCell, tooltipField: 'channel' }),
     col('reliability', {
       ...setFilter({ options: [...options(RELIABILITY, (v) => v, (v) => RELIABILITY_MEANING[v as keyof typeof RELIABILITY_MEANING]), { value: NONE, label: t('review.none') }] }),
       ...editable(ReliabilityEditor),
@@ -101,25 +107,27 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
       cellRenderer: CredibilityCell,
       tooltipValueGetter: (p) => credibilityMeaning(p.data?.credibility),
     }),
-    col('rating', {
-      ...setFilter({ options: [...options(RATINGS), { value: NONE, label: t('review.none') }], columns: 7 }),
-      width: 84,
-      cellRenderer: RatingCell,
-      tooltipValueGetter: (p) => ratingMeaning(p.data?.rating),
-    }),
     col('status', {
       ...setFilter({ options: options(CLAIM_STATUSES, (v) => statusLabel(v as ReviewRow['status'])) }),
       ...editable(StatusEditor),
-      width: 136,
+      width: 132,
       cellRenderer: StatusCell,
       tooltipValueGetter: (p) => (p.data ? (p.data.statusReason ?? statusLabel(p.data.status)) : ''),
     }),
-    col('independentSources', { ...number, width: 124, type: 'rightAligned' }),
-    col('document', { ...text, width: 220, cellRenderer: DocumentCell, tooltipField: 'document' }),
-    col('outlet', { ...text, width: 130, cellRenderer: TextCell }),
-    col('published', { ...date, width: 140, cellRenderer: TextCell }),
+    col('independentSources', { ...number, width: 120, type: 'rightAligned' }),
+    col('sourceType', { ...setFilter({ options: options(SOURCE_TYPES) }), ...plain(), width: 150 }),
+    col('anonymous', {
+      ...setFilter({ options: [{ value: 'named', label: t('review.named') }, { value: 'anonymous', label: t('review.anonymous') }] }),
+      width: 108,
+      valueFormatter: (p) => (p.data ? (p.data.anonymous ? t('review.anonymous') : t('review.named')) : ''),
+      cellClass: (p) => (p.data?.anonymous ? 'anon' : ''),
+    }),
+    col('cue', { ...text, ...plain(), width: 110 }),
+    col('document', { ...text, ...plain(t('review.untitled')), width: 220, tooltipField: 'document' }),
+    col('outlet', { ...text, ...plain(), width: 130 }),
+    col('published', { ...date, ...plain(), width: 140 }),
     col('tags', { ...text, ...editable(TagsEditor), width: 210, cellRenderer: TagsCell, tooltipField: 'tags' }),
-    col('annotator', { ...text, width: 120, cellRenderer: TextCell }),
+    col('annotator', { ...text, ...plain(), width: 120 }),
     col('annotatedAt', {
       ...date,
       width: 150,

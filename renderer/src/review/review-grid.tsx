@@ -100,6 +100,8 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
   const quickRef = useRef(quick);
   const statusRef = useRef(onStatus);
   statusRef.current = onStatus;
+  const clearRef = useRef(onClearFilters);
+  clearRef.current = onClearFilters;
   const restorePending = useRef(memory.firstRow > 0 || memory.focused !== null);
   const columns = useMemo(() => reviewColumns(), []);
   const initialState = useMemo(() => initialStateOf(memory.state), [memory]);
@@ -197,7 +199,7 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         theme={gridTheme}
         enableRtl={uiDir === 'rtl'}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true }}
+        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true }}
         initialState={initialState}
         rowModelType="infinite"
         datasource={datasource}
@@ -213,9 +215,13 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         suppressMultiSort={false}
         alwaysMultiSort={false}
         context={context}
-        noRowsOverlayComponent={NoMatches}
-        noRowsOverlayComponentParams={{ onClear: onClearFilters }}
+        overlayComponentSelector={(p) =>
+          // The infinite model says "no rows" or "no matching rows": for the grid, either means the filters.
+          p.overlayType === 'noRows' || p.overlayType === 'noMatchingRows' ? { component: NoMatches, params: { onClear: clearRef.current } } : undefined
+        }
         suppressDragLeaveHidesColumns
+        // 18 columns: all of them in the DOM costs little and keeps find-in-page and screen readers whole.
+        suppressColumnVirtualisation
         tooltipShowDelay={400}
         onGridReady={(e) => {
           api.current = e.api;
@@ -224,10 +230,9 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
           memory.state = e.state;
         }}
         onBodyScrollEnd={(e) => {
-          memory.firstRow = e.api.getFirstDisplayedRowIndex();
+          // The top row in view (getFirstDisplayedRowIndex counts the rows rendered above it too).
+          memory.firstRow = Math.round(e.api.getVerticalPixelRange().top / e.api.getSizesForCurrentTheme().rowHeight);
         }}
-        onSortChanged={() => (memory.firstRow = 0)}
-        onFilterChanged={() => (memory.firstRow = 0)}
         onCellFocused={(e) => {
           if (e.rowIndex !== null && e.column && typeof e.column !== 'string') memory.focused = { rowIndex: e.rowIndex, colId: e.column.getColId() };
         }}

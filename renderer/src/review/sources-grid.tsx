@@ -84,7 +84,7 @@ export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
         enableRtl={uiDir === 'rtl'}
         rowData={rows as SourceOverview[]}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true }}
+        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true }}
         enableFilterHandlers
         getRowId={(p) => p.data.id}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}

@@ -95,6 +95,9 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
               title={t(q.tip)}
               onClick={() => toggle(q.id)}
             >
+              <span className="toggle-check" aria-hidden="true">
+                ✓
+              </span>
               {t(q.label)}
             </button>
           ))}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../main/core/import/decode.ts';
-import { countWords, normalizeText, sha256Hex } from '../../../main/core/import/normalize.ts';
+import { countWords, normalizeText, sha256Hex, sha256HexOfUtf8 } from '../../../main/core/import/normalize.ts';
 import { corpusBytes, corpusText, expectedTexts, fixtureBytes } from './fixtures.ts';
 
 describe('normalizeText', () => {
@@ -27,6 +27,19 @@ describe('normalizeText', () => {
     expect(normalizeText(s)).toBe(s);
   });
 
+  it('may skip NFC below U+0300: every such character, and every pair of them, is NFC already', () => {
+    const chars = Array.from({ length: 0x300 }, (_, c) => String.fromCharCode(c));
+    const changed: string[] = [];
+    for (const a of chars) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of chars) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+    // From U+0300 on, composition happens: the shortcut must not be taken.
+    expect(normalizeText('Ministe\u0300re')).toBe('Ministère');
+    expect(normalizeText('\u0627\u0654')).toBe('\u0623');
+  });
+
   it('leaves the corpus untouched (already NFC with \\n)', () => {
     for (const name of ['001_8d8ef2971e5b5191.txt', 'arabic/naya_foriraq-captagon.txt']) {
       expect(normalizeText(corpusText(name))).toBe(corpusText(name));
@@ -45,6 +58,7 @@ describe('sha256Hex', () => {
     expect(sha256Hex(corpusText('arabic/naya_foriraq-captagon.txt'))).toBe(
       createHash('sha256').update(bytes).digest('hex'),
     );
+    expect(sha256HexOfUtf8(bytes)).toBe(sha256Hex(corpusText('arabic/naya_foriraq-captagon.txt')));
   });
 });
 
@@ -58,6 +72,11 @@ describe('countWords', () => {
     ['عرّاب تهريب المخدرات، وبحوزته 32 كغم', 6],
     ['de\u0301clare\u0301 twice', 2],
     ['می‌خواهم بروم', 2],
+    ['“Quoted” words — and more…', 4],
+    ['𝐀𝐁 x 😀 y', 3],
+    ['a-', 1],
+    ['1.', 1],
+    ['1.5.', 1],
   ])('%j has %i words', (text, n) => {
     expect(countWords(text)).toBe(n);
   });

@@ -14,7 +14,7 @@ async function setUp() {
   return { db, dir, keys: path.join(dir, 'keys'), env: { CLAIMDESK_KEYS_DIR: path.join(dir, 'keys') } };
 }
 
-describe('claimdesk export / verify / import-pack', () => {
+describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
   it('exports a signed pack, verifies it, merges it into a new project, and merges it again as a no-op', async () => {
     const { db, dir, keys, env } = await setUp();
     const out = path.join(dir, 'gold.claimpack');

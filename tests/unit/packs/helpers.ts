@@ -26,7 +26,7 @@ let jobs = 0;
 export const jobId = () => `test-job-${++jobs}`;
 
 /** Exports through the contract (validated) and returns the pack's bytes. */
-export async function exportBytes(core: Core, input: Record<string, unknown> = {}): Promise<Uint8Array> {
+export async function exportBytes(core: Core, input: Record<string, unknown> = {}): Promise<Uint8Array<ArrayBuffer>> {
   const out = await caller(core)('packs:export', { jobId: jobId(), ...input } as never);
   if (!out.data) throw new Error('export returned no bytes');
   return new Uint8Array(out.data);

@@ -16,7 +16,7 @@ const expected = JSON.parse(fs.readFileSync(path.join(DIR, 'expected.json'), 'ut
 const LIMITS = { ...DEFAULT_ZIP_LIMITS, maxEntries: 1000 };
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, name)));
 
-describe('hostile packs', () => {
+describe('hostile packs', { timeout: 60_000 }, () => {
   it('the sound pack the hostile ones are made from is accepted', () => {
     const { report } = verifyPack(read('sound.claimpack'), LIMITS);
     expect(report.problems).toEqual([]);

@@ -16,7 +16,7 @@ import { exportBytes, files, goldProject, jobId, text } from './helpers.ts';
 const XSD = fs.readFileSync(path.join(FIXTURES, 'standards/refi-qda/project.xsd'), 'utf8');
 const validate = (xml: string) => validateXML({ xml: [{ fileName: 'project.qde', contents: xml }], schema: [{ fileName: 'project.xsd', contents: XSD }] });
 
-describe('REFI-QDA .qdpx', () => {
+describe('REFI-QDA .qdpx', { timeout: 60_000 }, () => {
   it('project.qde of the sample project validates against the QDA-XML 1.0 schema', async () => {
     const core = await goldProject();
     const qdpx = files(await exportBytes(core, { format: 'qdpx' }));
@@ -54,7 +54,7 @@ describe('REFI-QDA .qdpx', () => {
   });
 });
 
-describe('brat standoff', () => {
+describe('brat standoff', { timeout: 60_000 }, () => {
   it('writes text-bound spans at code point offsets, relations and notes', () => {
     const content = tinyContent();
     const ann = bratAnn(content.documents[0]!.text, content.annotations, content);

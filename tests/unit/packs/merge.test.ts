@@ -17,7 +17,7 @@ async function twoProjects() {
   return { a, b, documentId: doc!.id, claims };
 }
 
-describe('merging packs', () => {
+describe('merging packs', { timeout: 60_000 }, () => {
   it('keeps both versions where both sides changed an annotation, once', async () => {
     const { a, b, documentId, claims } = await twoProjects();
     const [one, two] = claims;

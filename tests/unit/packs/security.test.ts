@@ -37,7 +37,7 @@ async function hostileProject() {
   return { core, a, b, c };
 }
 
-describe('signatures', () => {
+describe('signatures', { timeout: 60_000 }, () => {
   it('a signed pack verifies and names the signer\'s key; the same key signs the next export', async () => {
     const { core } = await hostileProject();
     const first = await caller(core)('packs:export', { jobId: jobId(), sign: true });
@@ -65,7 +65,7 @@ describe('signatures', () => {
   });
 });
 
-describe('CSV for spreadsheets', () => {
+describe('CSV for spreadsheets', { timeout: 60_000 }, () => {
   it('escapes cells that a spreadsheet would run as formulas, with a BOM and RFC 4180 quoting', async () => {
     const { core } = await hostileProject();
     const f = files(await exportBytes(core));
@@ -82,7 +82,7 @@ describe('CSV for spreadsheets', () => {
   });
 });
 
-describe('report.html', () => {
+describe('report.html', { timeout: 60_000 }, () => {
   it('escapes everything from documents and annotations and runs nothing', async () => {
     const { core } = await hostileProject();
     const html = text(files(await exportBytes(core))['report.html']);
@@ -97,6 +97,33 @@ describe('report.html', () => {
     // The dispute is shown side by side and the sourcing table has the attribution.
     expect(html).toMatch(/<div class="pair">[\s\S]*denied by[\s\S]*<\/div>/);
     expect(html).toContain('@SUM(1+1)*cmd|&quot; /C calc&quot;!A0');
+    core.close();
+  });
+});
+
+describe('redaction', { timeout: 60_000 }, () => {
+  it('leaves out notes, annotators or chosen documents, and the manifest says so', async () => {
+    const { core, a } = await hostileProject();
+    const [doc] = (await caller(core)('documents:list', {})).items;
+    const other = path.join(tempDir(), 'other.txt');
+    fs.writeFileSync(other, 'A second report that stays in the pack.\n');
+    await core.importPaths([other]);
+    const pack = files(await exportBytes(core, { redact: { notes: true, annotators: true, documents: [] } }));
+    const manifest = JSON.parse(text(pack['manifest.json'])) as { creator: unknown; redacted: unknown };
+    expect(manifest.creator).toBeNull();
+    expect(manifest.redacted).toEqual({ notes: true, annotators: true, documents: 0 });
+    const jsonld = text(pack['annotations.jsonld']);
+    expect(jsonld).not.toContain('steal()');
+    expect(jsonld).not.toContain('iframe');
+    expect(jsonld).not.toContain('"creator"');
+    expect(jsonld).toContain(`urn:uuid:${a.id}`);
+    expect(text(pack['analysts.json'])).toBe('{\n  "analysts": []\n}\n');
+    expect(Object.values(pack).map(text).join('\n')).not.toContain('Reference analyst');
+
+    const without = files(await exportBytes(core, { redact: { documents: [doc!.id] } }));
+    expect(Object.keys(without).filter((n) => n.includes(doc!.id))).toEqual([]);
+    expect(text(without['annotations.jsonld'])).not.toContain(doc!.id);
+    expect((JSON.parse(text(without['manifest.json'])) as { redacted: { documents: number } }).redacted.documents).toBe(1);
     core.close();
   });
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caller, tempDir } from '../core/helpers.ts';
+import { FIXTURES, caller, tempDir } from '../core/helpers.ts';
 import { emptyProject, exportBytes, files, jobId, text } from './helpers.ts';
 
 const TEXT = '🚚🇯🇴 قال مصدر أمني إن عرّاب الكبتاغون فرّ إلى سوريا 👍 يوم الأحد.\n\nJordan 🙂 says the smuggler fled north.\n';
@@ -30,7 +30,7 @@ async function arabicProject() {
   return { core, documentId: doc!.id, claim, says, jordan };
 }
 
-describe('Arabic and emoji through a pack', () => {
+describe('Arabic and emoji through a pack', { timeout: 60_000 }, () => {
   it('writes code point positions and reads them back as the same UTF-16 spans', async () => {
     const { core, documentId, claim, says } = await arabicProject();
     const pack = await exportBytes(core);
@@ -62,5 +62,22 @@ describe('Arabic and emoji through a pack', () => {
     expect(html).toContain('dir="rtl"');
     expect(html).toContain(`<mark class="k-claim" id="c-${claim.id}">عرّاب الكبتاغون فرّ إلى سوريا</mark>`);
     core.close();
+  });
+
+  it('keeps a legacy-encoded file\'s original bytes (documents/<id>.orig) through the trip', async () => {
+    const core = emptyProject('legacy');
+    const file = path.join(FIXTURES, 'import/encodings/arabic-1256.txt');
+    await core.importPaths([file]);
+    const [doc] = (await caller(core)('documents:list', {})).items;
+    const pack = await exportBytes(core);
+    const orig = files(pack)[`documents/${doc!.id}.orig`];
+    expect(orig).toEqual(new Uint8Array(fs.readFileSync(file)));
+    const record = JSON.parse(text(files(pack)[`documents/${doc!.id}.json`])) as { imports: Array<{ encoding: string; original: boolean }> };
+    expect(record.imports).toEqual([expect.objectContaining({ encoding: 'windows-1256', original: true })]);
+    const target = emptyProject('target');
+    await caller(target)('packs:import', { jobId: jobId(), data: pack, name: 'legacy.claimpack' });
+    expect(files(await exportBytes(target))[`documents/${doc!.id}.orig`]).toEqual(orig);
+    core.close();
+    target.close();
   });
 });

@@ -37,7 +37,7 @@ function suite() {
 const failures = (checks: Array<{ name: string; validate: ValidateFunction }>, value: unknown) =>
   checks.filter((c) => !c.validate(value)).map((c) => c.name);
 
-describe('W3C Web Annotation "must" assertions', () => {
+describe('W3C Web Annotation "must" assertions', { timeout: 60_000 }, () => {
   const s = suite();
 
   it('the validator is wired right: the suite\'s correct samples pass, its incorrect ones fail', () => {

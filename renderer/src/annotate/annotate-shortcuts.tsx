@@ -1,0 +1,71 @@
+/**
+ * The annotation screen's keys in Help: the one-key actions as the analyst has mapped them, and the
+ * fixed keys for selecting text and moving through the panel.
+ */
+import { Fragment } from 'react';
+import { t, type PlainMessageKey } from '../i18n/t.ts';
+import { keyParts } from '../keyboard/shortcuts.ts';
+import { actionLabel } from './keys-dialog.tsx';
+import { ACTIONS, useKeymap } from './keymap.ts';
+
+const FIXED: readonly { keys: string[]; label: PlainMessageKey }[] = [
+  { keys: ['Shift+Arrows', 'Shift+Mod+Arrows'], label: 'shortcut.selectText' },
+  { keys: ['Arrows', 'Home', 'End'], label: 'shortcut.moveCaret' },
+  { keys: ['ArrowUp', 'ArrowDown', 'Home', 'End'], label: 'shortcut.panelMove' },
+  { keys: ['Delete'], label: 'shortcut.deleteAnnotation' },
+  { keys: ['Escape'], label: 'shortcut.clearSelection' },
+];
+
+const PRETTY: Record<string, string> = { ARROWS: '←→↑↓', HOME: 'Home', END: 'End' };
+
+function Keys({ specs }: { specs: readonly string[] }) {
+  return (
+    <>
+      {specs.map((spec, i) => (
+        <Fragment key={spec}>
+          {i > 0 && <span className="shortcut-or"> {t('help.or')} </span>}
+          {keyParts(spec).map((part, j) => (
+            <Fragment key={j}>
+              {j > 0 && '+'}
+              <kbd>{PRETTY[part] ?? part}</kbd>
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+export function AnnotateShortcuts({ onChangeKeys }: { onChangeKeys(): void }) {
+  const keymap = useKeymap();
+  return (
+    <>
+      <div className="shortcut-heading-row">
+        <h3 className="shortcut-heading">{t('help.annotate')}</h3>
+        <button type="button" className="button button-small" onClick={onChangeKeys}>
+          {t('help.changeKeys')}
+        </button>
+      </div>
+      <table className="shortcut-table" aria-label={t('help.annotate')}>
+        <tbody>
+          {ACTIONS.map((a) => (
+            <tr key={a}>
+              <td className="shortcut-keys">
+                <Keys specs={[keymap[a]]} />
+              </td>
+              <td>{actionLabel(a)}</td>
+            </tr>
+          ))}
+          {FIXED.map((f) => (
+            <tr key={f.label}>
+              <td className="shortcut-keys">
+                <Keys specs={f.keys} />
+              </td>
+              <td>{t(f.label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

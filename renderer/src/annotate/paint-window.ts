@@ -1,0 +1,84 @@
+/**
+ * Which spans to hand to the browser. Chromium rebuilds the markers of *every* registered highlight
+ * range whenever the DOM or style of the page changes, or any highlight does
+ * (`HighlightRegistry::ValidateHighlightMarkers`), so ten thousand registered ranges would cost a
+ * full rebuild on every keystroke anywhere in the window. Only the spans of the paragraphs in and
+ * around the view are registered; scrolling moves the window. The painter keeps all of them.
+ *
+ * Spans are filed by the paragraphs they touch, so moving the window or adding a span touches only
+ * those paragraphs' buckets.
+ */
+import type { ParagraphIndex } from './paragraph-index.ts';
+
+export interface Window {
+  first: number;
+  last: number;
+}
+
+export const EVERYTHING: Window = { first: 0, last: Number.MAX_SAFE_INTEGER };
+
+export class ParagraphBuckets {
+  private readonly buckets = new Map<number, Set<string>>();
+
+  constructor(private readonly index: ParagraphIndex) {}
+
+  /** Paragraphs a span touches: from the one holding its start to the one holding its end. */
+  paragraphsOf(start: number, end: number): Window {
+    const first = Math.max(0, this.index.paragraphAt(start));
+    const last = Math.max(first, this.index.paragraphAt(Math.max(start, end - 1)));
+    return { first, last };
+  }
+
+  add(id: string, start: number, end: number): void {
+    const { first, last } = this.paragraphsOf(start, end);
+    for (let p = first; p <= last; p++) {
+      let set = this.buckets.get(p);
+      if (!set) this.buckets.set(p, (set = new Set()));
+      set.add(id);
+    }
+  }
+
+  remove(id: string, start: number, end: number): void {
+    const { first, last } = this.paragraphsOf(start, end);
+    for (let p = first; p <= last; p++) this.buckets.get(p)?.delete(id);
+  }
+
+  /** Ids of the spans touching the paragraphs of the window. */
+  inWindow(w: Window): Set<string> {
+    const out = new Set<string>();
+    const last = Math.min(w.last, this.index.length - 1);
+    for (let p = Math.max(0, w.first); p <= last; p++) for (const id of this.buckets.get(p) ?? []) out.add(id);
+    return out;
+  }
+
+  clear(): void {
+    this.buckets.clear();
+  }
+}
+
+/**
+ * The paragraphs in view in the scrolling pane, with `overscan` pixels more on each side; all of
+ * them when the pane has no layout (jsdom) or is not laid out yet.
+ */
+export function visibleParagraphs(pane: HTMLElement, index: ParagraphIndex, overscan: number): Window {
+  const height = pane.clientHeight;
+  if (height === 0 || index.length === 0) return EVERYTHING;
+  const top = pane.scrollTop - overscan;
+  const bottom = pane.scrollTop + height + overscan;
+  const lastStartingBefore = (y: number) => {
+    let lo = 0;
+    let hi = index.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (index.element(mid)!.offsetTop <= y) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  return { first: lastStartingBefore(top), last: lastStartingBefore(bottom) };
+}
+
+export const sameWindow = (a: Window, b: Window): boolean => a.first === b.first && a.last === b.last;

@@ -1,0 +1,194 @@
+/**
+ * The annotation screen in real Chromium against the real web host, in an unannotated project:
+ * marking by mouse drag and by keyboard, attributing a claim to a new source through a cue and a
+ * channel, a denial linked to the claim it denies, everything still there after a reload, and undo
+ * and redo of the link from the keyboard. Screenshots go to test-results/screenshots/.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dragSelect, keyboardSelectWords, openBySearch } from './annotate-helpers.ts';
+import { CORPUS, startApp, type E2eApp } from './harness.ts';
+
+const CLAIM = 'pro-Iranian Syrian army units and militias loyal to Tehran are stepping up their attempts to smuggle';
+const TARGET = "War-torn Syria has become the region's main production site for a multi-billion-dollar trade";
+const DENIAL = "Syrian President Bashar Al-Assad's regime denies involvement in drug making and smuggling";
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Annotations' });
+const list = (page: Page) => page.getByRole('listbox', { name: 'Annotations in text order' });
+/** The row whose annotation text starts with `text` (link lines quote other claims too). */
+const option = (page: Page, text: string) =>
+  list(page).getByRole('option').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+/** Presses a kind's key with the toolbar up, and waits for the new row (`Cue told`, `Claim …`). */
+async function markWith(page: Page, key: string, expected: string): Promise<void> {
+  await page.getByRole('toolbar', { name: 'Annotate' }).waitFor();
+  await page.keyboard.press(key);
+  await list(page).getByRole('option').filter({ hasText: expected }).first().waitFor();
+}
+
+describe('Annotating a report (e2e)', () => {
+  let app: E2eApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+    const { page } = app;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import documents' }).click();
+    await (await chooser).setFiles([path.join(CORPUS, '000_f0441c74b4d07c9b.txt')]);
+    await page.getByText('1 imported').waitFor();
+    await openBySearch(page, 'stepping up');
+    await panel(page).getByText(/Nothing is marked yet/).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('marks a cue by keyboard selection and a channel by a mouse drag', async () => {
+    const { page } = app;
+    await keyboardSelectWords(page, 'told state-owned', 1);
+    await markWith(page, 'u', 'told');
+    await dragSelect(page, 'Al Mamlaka TV');
+    await markWith(page, 'h', 'Al Mamlaka TV');
+    expect(await list(page).getByRole('option').filter({ hasText: 'Al Mamlaka TV' }).first().textContent()).toMatch(/^ChannelAl Mamlaka TV/);
+  });
+
+  it('marks the claim from a drag, with the toolbar offering every kind and its key', async () => {
+    const { page } = app;
+    await dragSelect(page, CLAIM);
+    const toolbar = page.getByRole('toolbar', { name: 'Annotate' });
+    await toolbar.waitFor();
+    for (const name of ['Claim', 'Denial', 'Dispute', 'Source', 'Cue', 'Channel', 'Entity', 'Quantity', 'Date', 'Note', 'Not article']) {
+      await toolbar.getByRole('button', { name, exact: true }).waitFor();
+    }
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(CLAIM);
+    await app.screenshot('annotate-toolbar.png');
+    await markWith(page, 'c', 'pro-Iranian Syrian army');
+    expect(await page.getByRole('toolbar', { name: 'Annotate' }).count()).toBe(0);
+  });
+
+  it('attributes the claim to a new source through the cue and the channel', async () => {
+    const { page } = app;
+    await page.keyboard.press('a');
+    const dialog = page.getByRole('dialog', { name: 'Attribute claim' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'Source' }).fill('Colonel Mustafa Hiari');
+    await dialog.getByRole('option', { name: 'Create source “Colonel Mustafa Hiari”' }).click();
+    await dialog.getByRole('combobox', { name: 'Type' }).selectOption('named official');
+    await dialog.getByRole('textbox', { name: 'Affiliation' }).fill('Jordanian army');
+    const cue = dialog.getByRole('combobox', { name: 'Cue' });
+    await cue.selectOption((await cue.locator('option', { hasText: 'told' }).first().getAttribute('value'))!);
+    const channel = dialog.getByRole('combobox', { name: 'Channel marked in the text' });
+    await channel.selectOption((await channel.locator('option', { hasText: 'Al Mamlaka TV' }).first().getAttribute('value'))!);
+    expect(await dialog.getByRole('textbox', { name: 'Channel', exact: true }).inputValue()).toBe('Al Mamlaka TV');
+    await dialog.getByRole('combobox', { name: 'Credibility of the information' }).selectOption('3');
+    await app.screenshot('attribute-dialog.png');
+    await dialog.getByRole('button', { name: 'Attribute' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const row = option(page, 'pro-Iranian Syrian army').first();
+    await expect.poll(() => row.textContent()).toContain('Colonel Mustafa Hiari');
+    expect(await row.textContent()).toMatch(/told.*Al Mamlaka TV.*\?3/);
+    const detail = page.getByRole('region', { name: 'Selected annotation' });
+    await detail.getByText('named official · Jordanian army').waitFor();
+  });
+
+  it('marks a claim and the denial of it, and links them', async () => {
+    const { page } = app;
+    await dragSelect(page, TARGET);
+    await markWith(page, 'c', 'War-torn Syria');
+    await dragSelect(page, DENIAL);
+    await markWith(page, 'd', 'Syrian President');
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'Link claim' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('radio', { name: 'denies' }).isChecked()).toBe(true);
+    await dialog.getByRole('combobox', { name: 'Other claim' }).fill('War-torn');
+    await dialog.getByRole('option').filter({ hasText: 'main production site' }).click();
+    await dialog.getByRole('button', { name: 'Link' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => option(page, 'Syrian President').first().textContent()).toContain('denies “War-torn Syria');
+    await expect.poll(() => option(page, 'War-torn Syria').first().textContent()).toMatch(/denied by “Syrian President/);
+    expect(await option(page, 'War-torn Syria').first().textContent()).toContain('denied');
+  });
+
+  it('finds all of it again after a reload', async () => {
+    const { page } = app;
+    await page.reload();
+    await openBySearch(page, 'stepping up');
+    await option(page, 'pro-Iranian Syrian army').first().waitFor();
+    const texts = (await list(page).getByRole('option').allTextContents()).join('\n');
+    for (const expected of ['Colonel Mustafa Hiari', 'told', 'Al Mamlaka TV', 'main production site', 'denies “War-torn Syria', 'Channel', 'Cue']) {
+      expect(texts).toContain(expected);
+    }
+  });
+
+  it('undoes the link with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
+    const { page } = app;
+    await page.getByRole('article', { name: 'Document text' }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => option(page, 'Syrian President').first().textContent()).not.toContain('War-torn');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => option(page, 'Syrian President').first().textContent()).toContain('denies “War-torn Syria');
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('The annotated sample and an Arabic document (e2e screenshots)', () => {
+  let app: E2eApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+    await app.page.getByRole('button', { name: 'Open the sample project' }).click();
+    await app.page.getByRole('region', { name: 'Import finished' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows report 001 fully annotated, a denial selected with its sources and links', async () => {
+    const { page } = app;
+    await openBySearch(page, 'Western plots');
+    const row = option(page, 'the allegations are part of Western plots');
+    await row.click();
+    const detail = page.getByRole('region', { name: 'Selected annotation' });
+    await detail.getByRole('heading', { name: 'Links' }).waitFor();
+    expect(await row.textContent()).toMatch(/Denial/);
+    expect(await list(page).getByRole('option').count()).toBeGreaterThan(60);
+    await page.getByRole('article', { name: 'Document text' }).focus();
+    await page.waitForTimeout(1300); // let the flash end
+    await app.screenshot('annotated-report.png');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('annotated-report-dark.png');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(app.problems).toEqual([]);
+  });
+
+  it('annotates the Arabic document right to left: a source mention, a figure, a claim attributed to the mention', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Back' }).click();
+    await openBySearch(page, 'الكبتاغون');
+    await dragSelect(page, 'وزارة الداخلية العراقية');
+    await markWith(page, 's', 'وزارة الداخلية العراقية');
+    await dragSelect(page, '32 كغم');
+    await markWith(page, 'q', '32 كغم');
+    expect(await list(page).getByRole('option').filter({ hasText: '32 كغم' }).textContent()).toContain('32 kg');
+    const claim = 'عرّاب تهريب المخدرات يقع في قبضة مفارز مديرية شؤون المخدرات';
+    await dragSelect(page, claim);
+    await markWith(page, 'c', claim);
+    await page.keyboard.press('a');
+    const dialog = page.getByRole('dialog', { name: 'Attribute claim' });
+    await dialog.getByRole('combobox', { name: 'Source' }).focus();
+    await dialog.getByRole('option').filter({ hasText: 'Mentioned in this paragraph' }).click();
+    await dialog.getByRole('combobox', { name: 'Type' }).selectOption('organisation');
+    await dialog.getByRole('button', { name: 'Attribute' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => option(page, claim).textContent()).toContain('وزارة الداخلية العراقية');
+    await page.getByRole('article', { name: 'Document text' }).focus();
+    await app.screenshot('annotated-arabic.png');
+    expect(app.problems).toEqual([]);
+  });
+});
+
