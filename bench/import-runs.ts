@@ -2,7 +2,7 @@
  * The two ways of getting the corpus into SQLite that the import budget compares:
  *
  * - `bareImport`: the least any importer must do. A fresh file with the core's performance pragmas
- *   (`PERFORMANCE_PRAGMAS`: WAL, synchronous=NORMAL, page cache, temp store), `docs(id, title, text)`
+ *   (`PERFORMANCE_PRAGMAS`: WAL, synchronous=NORMAL), `docs(id, title, text)`
  *   plus the core's own FTS5 DDL and configuration (read from its migration, so the two cannot drift
  *   apart), and per chunk one transaction that decodes each file's UTF-8,
  *   takes its first line as the title, and inserts title and text into both tables. It starts from the

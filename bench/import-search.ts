@@ -196,7 +196,14 @@ async function measureSearch(ctx: BenchContext, run: CoreImportRun, corpus: Corp
   const prefix2 = await timeQueries(core, prefixes(2, 3), 20);
   const sql = summarize(timeSqlOnly(core, typical, 20));
   const commonSql = summarize(timeSqlOnly(core, common, 20));
-  const arabic = corpus.arabicParagraphs.length > 0 ? await timeQueries(core, ARABIC_QUERIES, 20) : [];
+  // The Arabic checks are about folding: without the project's search aliases, which would widen
+  // الكبتاغون to "captagon", a word of the synthetic vocabulary (measured last, so nothing else runs
+  // without them).
+  let arabic: QueryTiming[] = [];
+  if (corpus.arabicParagraphs.length > 0) {
+    await core.services['search:setAliases']({ groups: [] });
+    arabic = await timeQueries(core, ARABIC_QUERIES, 20);
+  }
 
   const notes: string[] = [];
   const wrongTotals = page.filter((t, i) => t.total !== terms.typical[i]?.df);

@@ -94,7 +94,8 @@ async function createCore(options: CoreFactoryOptions): Promise<CoreLike> {
     throw new Error(`The Electron build of better-sqlite3 is missing (${options.nativeBinding}). Run: npm run rebuild:electron-sqlite`);
   }
   const { createCore: create } = await import('../core/core.ts');
-  const core = create(options);
+  // The analyst's signing key lives beside the projects, never inside one (packs carry projects away).
+  const core = create({ ...options, keysDir: path.join(app.getPath('userData'), 'keys') });
   core.watchExternalChanges(); // the CLI writing to the open project shows up in the window
   return core;
 }

@@ -15,10 +15,11 @@ import { t } from './i18n/t.ts';
 import { projectName } from './lib/format.ts';
 import { DocumentView } from './views/document-view.tsx';
 import { LibraryView } from './views/library-view.tsx';
+import { PacksView } from './views/packs-view.tsx';
 import { SectionView, useSectionMemory, type CorpusSection } from './views/section-views.tsx';
 
 /** A document opens from a section and Back returns there; `focusSpanId` is the claim to show. */
-type View = { kind: 'library' } | { kind: CorpusSection } | { kind: 'document'; id: string; focusSpanId?: string; from: Section };
+type View = { kind: 'library' } | { kind: CorpusSection } | { kind: 'packs' } | { kind: 'document'; id: string; focusSpanId?: string; from: Section };
 const sectionOf = (view: View): Section => (view.kind === 'document' ? view.from : view.kind);
 
 export function App() {
@@ -99,6 +100,7 @@ export function App() {
             onGoLibrary={() => setView({ kind: 'library' })}
           />
         )}
+        {view.kind === 'packs' && <PacksView onUndo={() => void history('undo')} />}
         {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}

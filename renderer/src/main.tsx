@@ -11,7 +11,10 @@ import './styles/library.css';
 import './styles/document.css';
 import './styles/annotate.css';
 import './styles/review.css';
-import './styles/corpus.css';
+import './styles/review-editors.css';
+import './styles/disputes.css';
+import './styles/sources.css';
+import './styles/packs.css';
 
 document.documentElement.lang = uiLang;
 document.documentElement.dir = uiDir;

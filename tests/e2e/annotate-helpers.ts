@@ -77,6 +77,9 @@ export async function keyboardSelectWords(page: Page, needle: string, words: num
 /** Opens a document from the Library by searching for words in it. */
 export async function openBySearch(page: Page, query: string): Promise<void> {
   const box = page.getByRole('searchbox', { name: 'Search documents' });
+  // Clear first, so that the hits of an earlier search are never the ones clicked.
+  await box.fill('');
+  await page.locator('button.hit').first().waitFor({ state: 'detached' });
   await box.fill(query);
   await page.locator('button.hit').first().click();
   await page.getByRole('article', { name: 'Document text' }).waitFor();

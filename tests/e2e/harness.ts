@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore } from '../../main/core/core.ts';
 import { startWebHost } from '../../main/web/server.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,12 +28,18 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<E2eApp> {
+/**
+ * `keysDir` gives the core a folder for signing keys (the web host alone has none, so it refuses to
+ * sign); the harness then owns that core and closes it.
+ */
+export async function startApp(options: { colorScheme?: 'light' | 'dark'; keysDir?: string } = {}): Promise<E2eApp> {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) {
     throw new Error('out/renderer/index.html is missing: run "npm run build:renderer" before the e2e tests.');
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
-  const host = await startWebHost({ dbPath: path.join(dir, 'Border smuggling.claimdesk'), staticDir: STATIC_DIR });
+  const dbPath = path.join(dir, 'Border smuggling.claimdesk');
+  const core = options.keysDir ? createCore({ dbPath, keysDir: options.keysDir }) : null;
+  const host = await startWebHost(core ? { core, staticDir: STATIC_DIR } : { dbPath, staticDir: STATIC_DIR });
   let browser: Browser | null = null;
   let context: BrowserContext | null = null;
   try {
@@ -72,12 +79,14 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
       close: async () => {
         await b.close();
         await host.close();
+        core?.close();
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await browser?.close();
     await host.close();
+    core?.close();
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
   }

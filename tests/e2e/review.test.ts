@@ -91,6 +91,7 @@ describe('Review (e2e)', () => {
       const text = page.getByRole('article', { name: 'Document text' });
       await text.waitFor();
       expect(await text.textContent()).toContain(claimText.slice(0, 60));
+      await expect.poll(() => inView(page, claimText.slice(0, 60)), { timeout: 5000 }).toBe(true);
       await expect.poll(() => nav(page, 'Review').getAttribute('aria-current')).toBe('page');
 
       await page.getByRole('button', { name: 'Back' }).click();
@@ -185,6 +186,7 @@ describe('Review (e2e)', () => {
 
     await claim.click();
     await page.getByRole('article', { name: 'Document text' }).getByText(/their reinforcements aim to support Iraqi security forces/).waitFor();
+    await expect.poll(() => inView(page, 'their reinforcements aim to support Iraqi security forces'), { timeout: 5000 }).toBe(true);
     await page.getByRole('button', { name: 'Back' }).click();
     await dispute.waitFor();
     expect(app.problems).toEqual([]);
@@ -202,4 +204,24 @@ async function firstVisibleRow(page: Page): Promise<number> {
       .sort((x, y) => x.index - y.index);
     return candidates[0]?.index ?? -1;
   });
+}
+
+/** Is this text of the open document inside the visible part of the text pane (scrolled to)? */
+async function inView(page: Page, needle: string): Promise<boolean> {
+  return page.evaluate((text) => {
+    const article = document.querySelector('[aria-label="Document text"]');
+    if (!article) return false;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const r = range.getBoundingClientRect();
+      const pane = article.getBoundingClientRect();
+      return r.top >= pane.top && r.bottom <= pane.bottom;
+    }
+    return false;
+  }, needle);
 }

@@ -5,6 +5,8 @@ import { renderApp } from './fakes/render-app.tsx';
 import { reviewFixture } from './fakes/review-fixture.ts';
 
 configure({ asyncUtilTimeout: 5000 });
+/** Whole flows through the app under jsdom, on a busy two-core machine. */
+const LONG = 90_000;
 
 // jsdom has no layout; the Document view measures ranges to place its marks.
 beforeAll(() => {
@@ -39,12 +41,12 @@ describe('Disputes', () => {
     expect(article.textContent).toContain(claim.claimText.slice(4));
     await user.click(screen.getByRole('button', { name: /Back/ }));
     expect(await screen.findByRole('list', { name: 'Disputed and denied claims' })).toBeInTheDocument();
-  }, 40_000);
+  }, LONG);
 
   it('says how disputes come about when there are none', async () => {
     await open('Disputes', 0);
     expect(await screen.findByRole('heading', { name: 'No disputes yet' })).toBeInTheDocument();
-  }, 40_000);
+  }, LONG);
 });
 
 describe('Sources', () => {
@@ -70,7 +72,7 @@ describe('Sources', () => {
     await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(nameCell('Hizbullah')).toBeDefined());
     expect(review!.rows.some((r) => r.sourceId === merge.mergeId)).toBe(true);
-  }, 40_000);
+  }, LONG);
 
   it('lists figures with their claims and sources, conflicts first and flagged', async () => {
     const { user } = await open('Sources');
@@ -82,5 +84,5 @@ describe('Sources', () => {
     const flagged = table.querySelectorAll('tr.figure-in-conflict');
     expect(flagged).toHaveLength(2);
     expect(within(table).getAllByRole('row')).toHaveLength(4);
-  }, 40_000);
+  }, LONG);
 });

@@ -277,8 +277,11 @@ function hasTextAfter(text: string, i: number): boolean {
   return false;
 }
 
+/** Whitespace that `collapse` changes: a run of two, or one that is not a plain space. */
+const COLLAPSIBLE = /\s\s|[^\S ]/;
+
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  return COLLAPSIBLE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 function pushPart(parts: SnippetPart[], text: string, match: boolean): void {

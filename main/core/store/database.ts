@@ -22,15 +22,12 @@ export const APPLICATION_ID = 0x436c446b;
 /**
  * The pragmas that make a connection fast, set on every connection that writes, and by the import
  * benchmark's bare loop, so that the core is compared with a loop enjoying the same settings.
- * (Per connection, not stored in the file, except journal_mode.)
+ *
+ * Measured and left out (docs/benchmarks.md): a 64 MiB page cache (`cache_size`), `mmap_size` and
+ * `temp_store = MEMORY` did not make imports faster once FTS5 writes larger segments (its `hashsize`,
+ * migration 0002), so they would only cost memory.
  */
-export const PERFORMANCE_PRAGMAS: readonly string[] = [
-  'journal_mode = WAL',
-  'synchronous = NORMAL',
-  // 64 MiB of page cache (the default is 2 MiB): an import touches the documents table, four of its
-  // indexes (the SHA-256 one at random places), provenance, the log and the FTS segments at once.
-  'cache_size = -65536',
-];
+export const PERFORMANCE_PRAGMAS: readonly string[] = ['journal_mode = WAL', 'synchronous = NORMAL'];
 
 export interface OpenOptions {
   /** Create the file if it does not exist (default true). */

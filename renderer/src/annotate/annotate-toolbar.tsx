@@ -25,7 +25,7 @@ export function AnnotateToolbar({ place, onMark, onDismiss }: Props) {
   // Keep the whole toolbar inside the pane.
   useLayoutEffect(() => {
     const el = ref.current;
-    const pane = el?.parentElement;
+    const pane = el?.closest('article');
     if (!el || !pane) return;
     setInline(Math.max(8, Math.min(place.inline, pane.clientWidth - el.offsetWidth - 8)));
   }, [place.inline]);

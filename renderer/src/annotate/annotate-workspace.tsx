@@ -4,7 +4,7 @@
  * the Annotations panel (the keyboard and screen-reader path to every span) and the Details tab
  * (metadata and provenance from issue 3).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { TextRange } from '../../../shared/anchoring/index.ts';
 import type { DocumentFull } from '../../../shared/contract.ts';
 import { DocumentText } from '../components/document-text.tsx';
@@ -129,12 +129,13 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
     const sel = document.getSelection();
     if (sel && !sel.isCollapsed) sel.collapseToEnd();
     const span = await actions.mark(kind, range);
-    if (span) setSelectedId(span.id);
+    // The new span is drawn at once (in actions.mark); the panel follows without holding up that frame.
+    if (span) startTransition(() => setSelectedId(span.id));
   };
 
   const remove = async (item: SelectableItem) => {
     if (item.type === 'claim' && (item.links.length > 0 || item.attributions.length > 0)) setDialog({ type: 'deleteClaim', item });
-    else if (await actions.remove(item.span)) setSelectedId(null);
+    else if (await actions.remove(item.span)) startTransition(() => setSelectedId(null));
   };
 
   const onKeyDown = useWorkspaceKeys({
@@ -164,11 +165,14 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   return (
     <div className="document-body annotate-body" onKeyDown={onKeyDown}>
       <DocumentText ref={textRef} text={doc.text} language={doc.language} direction={doc.direction}>
+        {/* One layer for everything drawn over the text: what mounts inside it never restyles the paragraphs. */}
+        <div className="text-overlays" data-overlay="">
         <Caret textRef={textRef} index={drawn?.index ?? null} />
         {selected && focusRange && (
-          <KindTag textRef={textRef} range={focusRange} label={kindLabel(selected.span.kind)} kind={selected.span.kind} key={`${selected.id}:${ann.data?.spans.length}`} />
+          <KindTag textRef={textRef} range={focusRange} label={kindLabel(selected.span.kind, true)} kind={selected.span.kind} key={`${selected.id}:${ann.data?.spans.length}`} />
         )}
         {pending && toolbarAt && <AnnotateToolbar place={toolbarAt} onMark={(kind) => void mark(kind)} onDismiss={() => { clearPending(); textRef.current?.focus(); }} />}
+        </div>
       </DocumentText>
       <SidePanel doc={doc} tab={tab} onTab={setTab} onReloadDocument={onReloadDocument}>
         <AnnotationsPanel

@@ -57,7 +57,7 @@ function ClaimRow({ item }: { item: ClaimItem }) {
         {item.attributions.length > 1 && <span className="muted">{t('row.more', { count: item.attributions.length - 1 })}</span>}
         {item.claim && (
           <span
-            className={`status status-${item.claim.status}`}
+            className={`ann-status ann-status-${item.claim.status}`}
             data-override={item.claim.overrideReason ? '' : undefined}
             title={item.claim.overrideReason ?? undefined}
           >
@@ -100,7 +100,7 @@ export function Rating({ rating }: { rating: string }) {
     .filter(Boolean)
     .join(' · ');
   return (
-    <abbr className="rating" title={title}>
+    <abbr className="ann-rating" title={title}>
       {rating}
     </abbr>
   );

@@ -4,9 +4,10 @@ import { formatNumber } from '../lib/format.ts';
 import { kindInfo } from './kinds.ts';
 import { figureText, type AttributionView, type PanelModel, type SelectableItem } from './model.ts';
 
-export function kindLabel(kind: SelectableItem['span']['kind']): string {
-  if (kind === 'source') return t('kindLong.source');
-  if (kind === 'excluded') return t('kindLong.excluded');
+/** The kind's name: short in lists and badges ("Source"), long where there is room ("Source mention"). */
+export function kindLabel(kind: SelectableItem['span']['kind'], long = false): string {
+  if (long && kind === 'source') return t('kindLong.source');
+  if (long && kind === 'excluded') return t('kindLong.excluded');
   return t(kindInfo(kind).label);
 }
 
@@ -27,8 +28,11 @@ export function detailLine(item: SelectableItem, model: PanelModel): string | nu
   }
   const s = item.span;
   switch (s.kind) {
-    case 'source':
-      return item.source ? `${item.source.name} (${t(`sourceType.${item.source.type}`)})` : t('span.noSource');
+    case 'source': {
+      if (!item.source) return t('span.noSource');
+      const type = t(`sourceType.${item.source.type}`);
+      return item.source.name === s.exact ? type : `${item.source.name} · ${type}`;
+    }
     case 'cue':
     case 'channel':
       return item.usedBy > 0 ? t('row.usedBy', { count: item.usedBy }) : t('row.unused');

@@ -33,8 +33,8 @@ export function ReliabilityPicker({ source, call }: { source: Source; call: Call
   };
 
   return (
-    <div className="grade">
-      <label className="grade-field" title={shown ? RELIABILITY_MEANING[shown] : undefined}>
+    <div className="ann-grade">
+      <label className="ann-grade-field" title={shown ? RELIABILITY_MEANING[shown] : undefined}>
         <span>{t('attr.reliability')}</span>
         <select
           value={shown ?? ''}
@@ -49,7 +49,7 @@ export function ReliabilityPicker({ source, call }: { source: Source; call: Call
         </select>
       </label>
       {pending !== undefined && pending !== source.reliability && (
-        <form className="grade-reason" onSubmit={(e) => void save(e)}>
+        <form className="ann-grade-reason" onSubmit={(e) => void save(e)}>
           <label htmlFor={`${id}-reason`}>{t('grade.reason', { grade: pending ?? t('attr.notGraded') })}</label>
           <input id={`${id}-reason`} value={reason} dir="auto" autoFocus required onChange={(e) => setReason(e.target.value)} />
           <div className="form-actions">
@@ -69,7 +69,7 @@ export function ReliabilityPicker({ source, call }: { source: Source; call: Call
 export function CredibilityPicker({ attribution, call }: { attribution: Attribution; call: Call }) {
   const value = attribution.credibility;
   return (
-    <label className="grade-field" title={value ? CREDIBILITY_MEANING[value as keyof typeof CREDIBILITY_MEANING] : undefined}>
+    <label className="ann-grade-field" title={value ? CREDIBILITY_MEANING[value as keyof typeof CREDIBILITY_MEANING] : undefined}>
       <span>{t('attr.credibility')}</span>
       <select
         value={value ?? ''}

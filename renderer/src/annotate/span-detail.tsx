@@ -27,7 +27,7 @@ export function SpanDetail({ item, model, call, onDelete, onCreateSource, onDele
     <>
       <header className="detail-header">
         <span className="kind-badge" data-kind={span.kind}>
-          {kindLabel(span.kind)}
+          {kindLabel(span.kind, true)}
         </span>
         <div className="detail-actions">
           <button type="button" className="button button-small button-danger" aria-keyshortcuts="Delete" onClick={onDelete}>

@@ -27,7 +27,7 @@ export function SpanTooltip({ hover, model }: { hover: Hover; model: PanelModel 
         return (
           <div key={item.id} className="tip-row" data-kind={item.span.kind}>
             <span className="kind-badge" data-kind={item.span.kind}>
-              {kindLabel(item.span.kind)}
+              {kindLabel(item.span.kind, true)}
             </span>
             {item.span.orphaned && <span className="tip-orphaned">{t('tip.orphaned')}</span>}
             {detail && (

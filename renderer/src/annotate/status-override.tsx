@@ -30,7 +30,7 @@ export function StatusOverride({ claim, call }: { claim: Claim; call: Call }) {
     <section className="detail-section" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('detail.status')}</h3>
       <p className="status-line">
-        <span className={`status status-${claim.status}`}>{t(`annotate.status.${claim.status}`)}</span>{' '}
+        <span className={`ann-status ann-status-${claim.status}`}>{t(`annotate.status.${claim.status}`)}</span>{' '}
         <span className="muted" dir="auto">
           {overridden
             ? t('detail.overridden', { derived: t(`annotate.status.${claim.derivedStatus}`), reason: claim.overrideReason ?? '' })

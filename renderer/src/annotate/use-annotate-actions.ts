@@ -4,7 +4,7 @@
  * is shown as the core worded it. Marking and deleting draw at once (the painter is told before the
  * reload), so the text answers the key press within a frame.
  */
-import { useCallback, useMemo } from 'react';
+import { startTransition, useCallback, useMemo } from 'react';
 import type { DocumentAnnotations, Span } from '../../../shared/annotation-schemas.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
@@ -35,14 +35,16 @@ export type Call = <C extends ChannelName>(
 export function useAnnotateActions(deps: ActionDeps) {
   const client = useClient();
   const { bump } = useChanges();
-  const { documentId, text, painter, reload, patch, problem, announce } = deps;
+  const { documentId, text, painter, reload, patch, problem } = deps;
+  const announce = useCallback((message: string) => startTransition(() => deps.announce(message)), [deps.announce]);
 
   const call: Call = useCallback(
     async (channel, input, options) => {
       const result = await client.call(channel, input);
       if (result.ok) {
         problem(null);
-        bump();
+        // Refreshing the other lists can wait for the text to be drawn.
+        startTransition(bump);
         return result.value;
       }
       const { code, message } = result.error;

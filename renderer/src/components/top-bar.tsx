@@ -6,12 +6,13 @@ import type { ProjectInfo } from '../../../shared/contract.ts';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
 import { projectName } from '../lib/format.ts';
 
-export type Section = 'library' | 'review' | 'disputes' | 'sources';
+export type Section = 'library' | 'review' | 'disputes' | 'sources' | 'packs';
 export const SECTIONS: readonly { id: Section; label: PlainMessageKey }[] = [
   { id: 'library', label: 'nav.library' },
   { id: 'review', label: 'nav.review' },
   { id: 'disputes', label: 'nav.disputes' },
   { id: 'sources', label: 'nav.sources' },
+  { id: 'packs', label: 'nav.packs' },
 ];
 
 interface Props {

@@ -4,7 +4,7 @@
  * list refreshes even if an event is lost. One counter, not one per kind: undo and redo change
  * documents as well as history, and a refresh of a few lists is cheap.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../client/context.tsx';
 
 interface Changes {
@@ -18,7 +18,9 @@ export function ChangesProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
-  useEffect(() => client.on('changed', () => bump()), [client, bump]);
+  // A refresh is not urgent: as a transition it yields to drawing and typing (an annotation added
+  // in the text is painted first, the lists catch up after).
+  useEffect(() => client.on('changed', () => startTransition(bump)), [client, bump]);
   const value = useMemo(() => ({ version, bump }), [version, bump]);
   return <ChangesContext value={value}>{children}</ChangesContext>;
 }

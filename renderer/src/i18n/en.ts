@@ -5,6 +5,7 @@
  */
 import { annotateStrings } from './en-annotate.ts';
 import { reviewStrings } from './en-review.ts';
+import { packsStrings } from './en-packs.ts';
 
 export const catalogue = {
   lang: 'en',
@@ -137,5 +138,6 @@ export const catalogue = {
     'toast.dismiss': 'Dismiss notification',
     ...reviewStrings,
     ...annotateStrings,
+    ...packsStrings,
   },
 } as const;

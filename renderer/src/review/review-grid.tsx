@@ -8,9 +8,9 @@
  * and focused cell as they were. Any change in the project (an edit here, Undo, another window)
  * refreshes the cached blocks in place.
  */
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColumnState, GridApi, GridState, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, ColumnState, GetRowIdParams, GridApi, GridState, IDatasource, IGetRowsParams, OverlaySelectorFunc } from 'ag-grid-community';
 import type { ReviewColumn, ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { gridTheme } from '../components/grid-theme.ts';
@@ -83,6 +83,16 @@ function NoMatches({ onClear }: { onClear: () => void }) {
   );
 }
 
+/**
+ * Grid options that never change. The view re-renders on every block loaded (the count); options
+ * given as fresh objects or functions then would make ag-grid rebuild its columns and headers each
+ * time, which cost more than the rows themselves.
+ */
+const DEFAULT_COL_DEF: ColDef<ReviewRow> = {
+  sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true,
+};
+const rowId = (p: GetRowIdParams<ReviewRow>) => p.data.attributionId;
+
 /** The remembered state without what the grid restores better itself (scroll, focus, selection). */
 function initialStateOf(state: GridState | null): GridState | undefined {
   if (!state) return undefined;
@@ -105,7 +115,14 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
   const restorePending = useRef(memory.firstRow > 0 || memory.focused !== null);
   const columns = useMemo(() => reviewColumns(), []);
   const initialState = useMemo(() => initialStateOf(memory.state), [memory]);
-  const context = useMemo<ReviewGridContext>(() => ({ undo: onUndo }), [onUndo]);
+  const undoRef = useRef(onUndo);
+  undoRef.current = onUndo;
+  const context = useMemo<ReviewGridContext>(() => ({ undo: () => undoRef.current() }), []);
+  const overlay = useCallback<OverlaySelectorFunc<ReviewRow>>(
+    // The infinite model says "no rows" or "no matching rows": for this grid, either means the filters.
+    (p) => (p.overlayType === 'noRows' || p.overlayType === 'noMatchingRows' ? { component: NoMatches, params: { onClear: () => clearRef.current() } } : undefined),
+    [],
+  );
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -199,7 +216,7 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         theme={gridTheme}
         enableRtl={uiDir === 'rtl'}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         initialState={initialState}
         rowModelType="infinite"
         datasource={datasource}
@@ -207,21 +224,19 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         maxBlocksInCache={30}
         infiniteInitialRowCount={1}
         maxConcurrentDatasourceRequests={2}
+        // Rows replaced by a new sort or filter are not animated into place: a review grid is read, not watched.
+        animateRows={false}
+        rowBuffer={6}
         blockLoadDebounceMillis={30}
-        getRowId={(p) => p.data.attributionId}
+        getRowId={rowId}
         enableFilterHandlers
         suppressClickEdit
         stopEditingWhenCellsLoseFocus={false}
         suppressMultiSort={false}
         alwaysMultiSort={false}
         context={context}
-        overlayComponentSelector={(p) =>
-          // The infinite model says "no rows" or "no matching rows": for the grid, either means the filters.
-          p.overlayType === 'noRows' || p.overlayType === 'noMatchingRows' ? { component: NoMatches, params: { onClear: clearRef.current } } : undefined
-        }
+        overlayComponentSelector={overlay}
         suppressDragLeaveHidesColumns
-        // 18 columns: all of them in the DOM costs little and keeps find-in-page and screen readers whole.
-        suppressColumnVirtualisation
         tooltipShowDelay={400}
         onGridReady={(e) => {
           api.current = e.api;

@@ -28,6 +28,7 @@ function GradeForm({ source, onUndo }: { source: Source; onUndo: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const gradeId = useId();
   const reasonId = useId();
+  const unchanged = grade === (source.reliability ?? '');
 
   const save = async () => {
     const result = await client.call('sources:grade', { id: source.id, grade: (grade || null) as Source['reliability'], reason });
@@ -59,7 +60,7 @@ function GradeForm({ source, onUndo }: { source: Source; onUndo: () => void }) {
         ))}
       </select>
       <input id={reasonId} aria-label={t('edit.reason')} placeholder={t('edit.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <button type="submit" className="button button-primary" disabled={grade === (source.reliability ?? '')}>
+      <button type="submit" className={unchanged ? 'button' : 'button button-primary'} disabled={unchanged}>
         {t('sources.gradeSave')}
       </button>
       {error && (

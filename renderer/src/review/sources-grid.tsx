@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams } from 'ag-grid-community';
 import { RELIABILITY, RELIABILITY_MEANING, SOURCE_TYPES } from '../../../shared/annotation-schemas.ts';
 import type { SourceOverview } from '../../../shared/review-schemas.ts';
 import { gridTheme } from '../components/grid-theme.ts';
@@ -23,6 +23,11 @@ interface Props {
 // Dates filter from the column menu: a date picker squeezed under a narrow header helps nobody.
 const dateFilter = { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 1 }, floatingFilter: false };
 const numberFilter = { filter: 'agNumberColumnFilter', filterParams: { maxNumConditions: 1 } };
+
+const DEFAULT_COL_DEF: ColDef<SourceOverview> = {
+  sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true,
+};
+const rowId = (p: GetRowIdParams<SourceOverview>) => p.data.id;
 
 export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
   const columns = useMemo<ColDef<SourceOverview>[]>(
@@ -84,9 +89,9 @@ export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
         enableRtl={uiDir === 'rtl'}
         rowData={rows as SourceOverview[]}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         enableFilterHandlers
-        getRowId={(p) => p.data.id}
+        getRowId={rowId}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={400}

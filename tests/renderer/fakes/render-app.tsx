@@ -3,17 +3,19 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Client } from '../../../renderer/src/client/client.ts';
 import { Root } from '../../../renderer/src/root.tsx';
+import { FakePacks } from './fake-packs.ts';
 import { FakeReview, type ReviewFixture } from './fake-review.ts';
 import { FakeCore, type FakeFile } from './fake-services.ts';
 import { createFakeTransport } from './fake-transport.ts';
 
-export function renderApp(options: { seed?: FakeFile[]; sample?: FakeFile[]; review?: (core: FakeCore) => ReviewFixture } = {}) {
+export function renderApp(options: { seed?: FakeFile[]; sample?: FakeFile[]; review?: (core: FakeCore) => ReviewFixture; packs?: boolean } = {}) {
   const core = new FakeCore(options.sample ?? []);
   if (options.seed) core.seed(options.seed);
   // The review channels, over rows that point at the seeded documents.
   const review = options.review ? new FakeReview(core, options.review(core)).install() : null;
+  const packs = options.packs ? new FakePacks(core).install() : null;
   const transport = createFakeTransport(core);
   const user = userEvent.setup();
   const view = render(<Root client={new Client(transport)} />);
-  return { core, review, transport, user, ...view };
+  return { core, review, packs, transport, user, ...view };
 }
