@@ -228,7 +228,8 @@ export async function measureAnnotateRender(page: Page, appUrl: string, options:
       await page.getByRole('toolbar', { name: 'Annotate' }).waitFor();
       await page.keyboard.press('n');
       await page.waitForFunction((k) => performance.getEntriesByName('claimdesk.highlights.add').length >= k, i + 1);
-      await page.waitForTimeout(150);
+      // Delete acts on the selected annotation: wait until the panel has selected the new note.
+      await page.locator('[role="option"][aria-selected="true"][data-kind="note"]').waitFor({ timeout: 60_000 });
       await page.keyboard.press('Delete');
       await page.waitForFunction((k) => performance.getEntriesByName('claimdesk.highlights.remove').length >= k, i + 1);
       await page.waitForTimeout(150);

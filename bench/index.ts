@@ -18,10 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { verdict, type Benchmark, type BenchContext, type OptionValue } from './benchmark.ts';
 import { importSearch } from './import-search.ts';
 import { packs } from './packs.ts';
+import { reviewGrid } from './review-grid.ts';
 import { machineInfo, renderTable, writeResults, type RunRecord } from './report.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const BENCHMARKS: Benchmark[] = [importSearch, packs];
+export const BENCHMARKS: Benchmark[] = [importSearch, packs, reviewGrid];
 
 const DEFAULT_OUT = fileURLToPath(new URL('./results/', import.meta.url));
 

@@ -63,8 +63,7 @@ export class CorpusRepository {
       .prepare(
         `SELECT s.id, s.name, s.type, s.affiliation, s.aliases, s.reliability,
            count(DISTINCT r.claim_id) AS claims, count(DISTINCT r.document_id) AS documents,
-           min(coalesce(r.published, substr(r.annotated_at, 1, 10))) AS firstSeen,
-           max(coalesce(r.published, substr(r.annotated_at, 1, 10))) AS lastSeen
+           min(r.published) AS firstSeen, max(r.published) AS lastSeen
          FROM sources s LEFT JOIN review_rows r ON r.source_id = s.id
          WHERE s.deleted_at IS NULL AND (s.name LIKE @like ESCAPE '\\' OR s.aliases LIKE @like ESCAPE '\\')
          GROUP BY s.id ORDER BY claims DESC, s.name COLLATE NOCASE LIMIT @limit`,

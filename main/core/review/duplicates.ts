@@ -13,7 +13,8 @@ interface Candidate {
   names: string[];
 }
 
-const STOP = new Set(['the', 'of', 'a', 'an', 'al', 'el', 'and', 'unnamed', 'group']);
+// Articles, and pronouns: an alias like "They" names nobody in particular and must not pair sources.
+const STOP = new Set(['the', 'of', 'a', 'an', 'al', 'el', 'and', 'unnamed', 'group', 'they', 'he', 'she', 'it', 'we', 'them', 'him', 'her', 'his', 'its', 'their']);
 
 /** Lowercase words without articles, possessives or demonym endings. */
 export function nameWords(name: string): string[] {

@@ -20,7 +20,7 @@ import { Caret, KindTag } from './text-marks.tsx';
 import { useAnnotateActions } from './use-annotate-actions.ts';
 import { useAnnotations } from './use-annotations.ts';
 import { useHover } from './use-hover.ts';
-import { usePainter } from './use-painter.ts';
+import { usePainter, type Drawn } from './use-painter.ts';
 import { useTextSelection } from './use-text-selection.ts';
 import { useWorkspaceKeys } from './use-workspace-keys.ts';
 import { WorkspaceDetail, WorkspaceDialogs, type Dialog } from './workspace-parts.tsx';
@@ -36,9 +36,12 @@ interface Props {
 type Pending = TextRange & { how: 'mouse' | 'keyboard' };
 
 export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef }: Props) {
-  const ann = useAnnotations(doc.id);
+  // Spans are drawn in the text as soon as they arrive; the panel is rebuilt after (a transition).
+  const drawnRef = useRef<Drawn | null>(null);
+  const ann = useAnnotations(doc.id, (data) => drawnRef.current?.painter.setSpans(data.spans));
   const model = useMemo(() => (ann.data ? buildPanel(ann.data) : null), [ann.data]);
   const drawn = usePainter(textRef, doc.text, ann.data?.spans ?? null);
+  drawnRef.current = drawn;
   const lookup = useMemo(() => new SpanLookup((ann.data?.spans ?? []).filter((s) => !s.orphaned)), [ann.data]);
   const [selectedId, setSelectedId] = useState<string | null>(focusSpanId ?? null);
   const [pending, setPending] = useState<Pending | null>(null);

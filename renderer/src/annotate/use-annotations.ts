@@ -4,8 +4,10 @@
  * window's own writes all move the change counter. Reloads that pile up are coalesced into one, and
  * an answer that arrives after a newer request started is dropped.
  *
- * `patch` applies a write's result at once (the reload that follows confirms it), so the panel does
- * not wait for a round trip after each mark.
+ * `onData` sees each answer first, synchronously (the text's highlights are drawn from it before
+ * anything else); the state update that rebuilds the panel follows as a transition, so the text
+ * is painted first and the panel catches up. `patch` applies a write's result at once (the reload
+ * that follows confirms it), so the panel does not wait for a round trip after each mark.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
@@ -22,7 +24,7 @@ export interface AnnotationsState {
   patch(update: (data: DocumentAnnotations) => DocumentAnnotations): void;
 }
 
-export function useAnnotations(documentId: string): AnnotationsState {
+export function useAnnotations(documentId: string, onData?: (data: DocumentAnnotations) => void): AnnotationsState {
   const client = useClient();
   const { version } = useChanges();
   const [data, setData] = useState<DocumentAnnotations | null>(null);
@@ -30,6 +32,10 @@ export function useAnnotations(documentId: string): AnnotationsState {
   const [reloadKey, setReloadKey] = useState(0);
   const sequence = useRef(0);
   const first = useRef(true);
+  const latestOnData = useRef(onData);
+  useEffect(() => {
+    latestOnData.current = onData;
+  });
 
   useEffect(() => {
     const mine = ++sequence.current;
@@ -38,8 +44,11 @@ export function useAnnotations(documentId: string): AnnotationsState {
         if (mine !== sequence.current) return;
         if (result.ok) {
           markLoaded(result.value.spans.length);
-          setData(result.value);
-          setError(null);
+          latestOnData.current?.(result.value);
+          startTransition(() => {
+            setData(result.value);
+            setError(null);
+          });
         } else setError(result.error);
       });
     if (first.current) {

@@ -97,7 +97,7 @@ CREATE INDEX review_by_credibility ON review_rows (credibility, seq);
 CREATE INDEX review_by_type ON review_rows (source_type, seq);
 CREATE INDEX review_by_independent ON review_rows (independent_sources, seq);
 CREATE INDEX review_by_annotated ON review_rows (annotated_at, seq);
-CREATE INDEX review_by_anonymous ON review_rows (anonymous, seq);
+CREATE INDEX review_by_anonymous ON review_rows (anonymous, independent_sources, seq);
 
 CREATE TRIGGER review_attribution_insert AFTER INSERT ON attributions BEGIN${refresh('claim_id = NEW.claim_id')}
 END;
