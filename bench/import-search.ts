@@ -224,6 +224,8 @@ async function measureSearch(ctx: BenchContext, run: CoreImportRun, corpus: Corp
 
   const p = summarize(page.map((t) => t.ms));
   const f = summarize(first.map((t) => t.ms));
+  const pCpu = summarize(page.map((t) => t.cpuMs));
+  const fCpu = summarize(first.map((t) => t.cpuMs));
   const c = summarize(commonT.map((t) => t.ms));
   const group = (key: string, label: string, ts: QueryTiming[]): Figure[] => {
     const s = summarize(ts.map((t) => t.ms));
@@ -241,6 +243,9 @@ async function measureSearch(ctx: BenchContext, run: CoreImportRun, corpus: Corp
     { key: 'search.typical.max', label: 'search typical, limit 20: max', value: p.max, unit: 'ms' },
     { key: 'search.firstHits.p50', label: 'search first hits (limit 10): p50', value: f.p50, unit: 'ms' },
     { key: 'search.firstHits.p95', label: 'search first hits (limit 10): p95', value: f.p95, unit: 'ms', budget: { op: '<=', limit: 5 } },
+    { key: 'search.typical.cpuP50', label: 'search typical, limit 20: CPU p50', value: pCpu.p50, unit: 'ms', note: 'process CPU time per query: less sensitive to other load' },
+    { key: 'search.typical.cpuP95', label: 'search typical, limit 20: CPU p95', value: pCpu.p95, unit: 'ms' },
+    { key: 'search.firstHits.cpuP95', label: 'search first hits (limit 10): CPU p95', value: fCpu.p95, unit: 'ms' },
     { key: 'search.typicalSqlOnly.p50', label: 'search typical, SQL only: p50', value: sql.p50, unit: 'ms', note: 'ranked page + count, no parsing/summaries/snippets' },
     { key: 'search.typicalSqlOnly.p95', label: 'search typical, SQL only: p95', value: sql.p95, unit: 'ms' },
     { key: 'search.common.p50', label: 'search common, limit 20: p50', value: c.p50, unit: 'ms', note: `${commonT.length} terms, df ≥ ${terms.commonDfRange[0].toLocaleString('en-US')} docs` },
@@ -251,12 +256,12 @@ async function measureSearch(ctx: BenchContext, run: CoreImportRun, corpus: Corp
     ...group('prefix3', 'prefix, 3 letters', prefix3),
     ...group('prefix5', 'prefix, 5 letters', prefix5),
   ];
-  const strip = (ts: QueryTiming[]) => ts.map(({ query, limit, ms, total, hits }) => ({ query, limit, ms, total, hits }));
+  const strip = (ts: QueryTiming[]) => ts.map(({ query, limit, ms, cpuMs, total, hits }) => ({ query, limit, ms, cpuMs, total, hits }));
   return {
     figures,
     notes,
     details: {
-      typicalLimit20: p, firstHitsLimit10: f, common: c, typicalSqlOnly: sql, commonSqlOnly: commonSql,
+      typicalLimit20: p, firstHitsLimit10: f, typicalLimit20Cpu: pCpu, firstHitsLimit10Cpu: fCpu, common: c, typicalSqlOnly: sql, commonSqlOnly: commonSql,
       queries: { typical20: strip(page), typical10: strip(first), common: strip(commonT), phrase: strip(phraseT), prefix2: strip(prefix2), prefix3: strip(prefix3), prefix5: strip(prefix5), arabic: strip(arabic) },
     },
   };

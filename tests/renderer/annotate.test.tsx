@@ -1,8 +1,7 @@
 import './fakes/highlight-polyfill.ts';
 import { randomUUID } from 'node:crypto';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { STORAGE_KEY } from '../../renderer/src/annotate/keymap.ts';
 import { englishReports } from './fakes/corpus.ts';
 import { highlighted } from './fakes/highlight-polyfill.ts';
 import { openFirstDocument, renderAnnotate } from './fakes/render-annotate.tsx';

@@ -41,7 +41,9 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   const ann = useAnnotations(doc.id, (data) => drawnRef.current?.painter.setSpans(data.spans));
   const model = useMemo(() => (ann.data ? buildPanel(ann.data) : null), [ann.data]);
   const drawn = usePainter(textRef, doc.text, ann.data?.spans ?? null);
-  drawnRef.current = drawn;
+  useLayoutEffect(() => {
+    drawnRef.current = drawn;
+  }, [drawn]);
   const lookup = useMemo(() => new SpanLookup((ann.data?.spans ?? []).filter((s) => !s.orphaned)), [ann.data]);
   const [selectedId, setSelectedId] = useState<string | null>(focusSpanId ?? null);
   const [pending, setPending] = useState<Pending | null>(null);

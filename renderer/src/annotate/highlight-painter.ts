@@ -28,6 +28,9 @@ interface Entry {
   layer: SpanKind | 'orphaned';
   start: number;
   end: number;
+  /** The paragraphs it touches. */
+  paragraphs: Window;
+  /** Made when first needed (undefined until then; null if nothing of it is rendered). */
   range: AbstractRange | null | undefined;
 }
 
@@ -81,11 +84,11 @@ export class HighlightPainter {
       if (e && e.start === s.start && e.end === s.end && e.layer === layerOf(s)) continue;
       toAdd.push(s);
     }
-    const toRemove = [...this.entries.keys()].filter((id) => !keep.has(id));
+    const toRemove = this.entries.size === 0 ? [] : [...this.entries.keys()].filter((id) => !keep.has(id));
     const bulk = toAdd.length + toRemove.length > REBUILD_AT;
     for (const id of toRemove) this.removeEntry(id, !bulk);
     for (const s of toAdd) {
-      this.removeEntry(s.id, !bulk);
+      if (this.entries.has(s.id)) this.removeEntry(s.id, !bulk);
       this.addEntry(s, !bulk);
     }
     if (bulk) this.refill();
@@ -176,8 +179,7 @@ export class HighlightPainter {
   }
 
   private inWindow(e: Entry): boolean {
-    const { first, last } = this.buckets.paragraphsOf(e.start, e.end);
-    return last >= this.window.first && first <= this.window.last;
+    return e.paragraphs.last >= this.window.first && e.paragraphs.first <= this.window.last;
   }
 
   private show(id: string): void {
@@ -195,9 +197,9 @@ export class HighlightPainter {
   }
 
   private addEntry(s: PaintSpan, draw: boolean): void {
-    const e: Entry = { layer: layerOf(s), start: s.start, end: s.end, range: undefined };
+    const paragraphs = this.buckets.add(s.id, s.start, s.end);
+    const e: Entry = { layer: layerOf(s), start: s.start, end: s.end, paragraphs, range: undefined };
     this.entries.set(s.id, e);
-    this.buckets.add(s.id, s.start, s.end);
     if (draw && this.inWindow(e)) this.show(s.id);
   }
 
@@ -206,7 +208,7 @@ export class HighlightPainter {
     if (!e) return;
     if (draw) this.hide(id);
     else this.shown.delete(id);
-    this.buckets.remove(id, e.start, e.end);
+    this.buckets.remove(id, e.paragraphs);
     this.entries.delete(id);
   }
 

@@ -18,41 +18,41 @@ export interface Window {
 export const EVERYTHING: Window = { first: 0, last: Number.MAX_SAFE_INTEGER };
 
 export class ParagraphBuckets {
-  private readonly buckets = new Map<number, Set<string>>();
+  /** Ids by paragraph index (an array: paragraphs are dense small integers). */
+  private buckets: Array<Set<string> | undefined> = [];
 
   constructor(private readonly index: ParagraphIndex) {}
 
   /** Paragraphs a span touches: from the one holding its start to the one holding its end. */
   paragraphsOf(start: number, end: number): Window {
     const first = Math.max(0, this.index.paragraphAt(start));
+    // Most spans lie inside one paragraph: no second search for them.
+    if (end <= (this.index.ends[first] ?? 0)) return { first, last: first };
     const last = Math.max(first, this.index.paragraphAt(Math.max(start, end - 1)));
     return { first, last };
   }
 
-  add(id: string, start: number, end: number): void {
-    const { first, last } = this.paragraphsOf(start, end);
-    for (let p = first; p <= last; p++) {
-      let set = this.buckets.get(p);
-      if (!set) this.buckets.set(p, (set = new Set()));
-      set.add(id);
-    }
+  /** Files a span under its paragraphs, and says which they are. */
+  add(id: string, start: number, end: number): Window {
+    const w = this.paragraphsOf(start, end);
+    for (let p = w.first; p <= w.last; p++) (this.buckets[p] ??= new Set()).add(id);
+    return w;
   }
 
-  remove(id: string, start: number, end: number): void {
-    const { first, last } = this.paragraphsOf(start, end);
-    for (let p = first; p <= last; p++) this.buckets.get(p)?.delete(id);
+  remove(id: string, w: Window): void {
+    for (let p = w.first; p <= w.last; p++) this.buckets[p]?.delete(id);
   }
 
   /** Ids of the spans touching the paragraphs of the window. */
   inWindow(w: Window): Set<string> {
     const out = new Set<string>();
     const last = Math.min(w.last, this.index.length - 1);
-    for (let p = Math.max(0, w.first); p <= last; p++) for (const id of this.buckets.get(p) ?? []) out.add(id);
+    for (let p = Math.max(0, w.first); p <= last; p++) for (const id of this.buckets[p] ?? []) out.add(id);
     return out;
   }
 
   clear(): void {
-    this.buckets.clear();
+    this.buckets = [];
   }
 }
 
