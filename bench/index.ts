@@ -19,10 +19,11 @@ import { verdict, type Benchmark, type BenchContext, type OptionValue } from './
 import { importSearch } from './import-search.ts';
 import { packs } from './packs.ts';
 import { reviewGrid } from './review-grid.ts';
+import { annotationStore } from './annotation-store.ts';
 import { machineInfo, renderTable, writeResults, type RunRecord } from './report.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const BENCHMARKS: Benchmark[] = [importSearch, packs, reviewGrid];
+export const BENCHMARKS: Benchmark[] = [importSearch, annotationStore, packs, reviewGrid];
 
 const DEFAULT_OUT = fileURLToPath(new URL('./results/', import.meta.url));
 

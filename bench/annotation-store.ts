@@ -1,0 +1,72 @@
+/**
+ * Annotation in the store (ARCHITECTURE.md budgets): saving one annotation with its log entry,
+ * p99 ≤ 2 ms; loading a document's 10,000 spans ≤ 20 ms. A 1 MB document built from the sample
+ * corpus gets `--spans` spans through the real service (`spans:create`: validation, selector,
+ * one transaction with its operation-log entry, the review triggers), then `annotations:get` is timed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../main/core/core.ts';
+import type { Benchmark, BenchContext, BenchResult } from './benchmark.ts';
+import { percentile } from './stats.ts';
+
+const CORPUS = fileURLToPath(new URL('../tests/fixtures/corpus/', import.meta.url));
+const KINDS = ['claim', 'source', 'cue', 'entity', 'quantity', 'note'] as const;
+
+async function run(ctx: BenchContext): Promise<BenchResult> {
+  const spans = Number(ctx.options.spans);
+  const reports = fs.readdirSync(CORPUS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => fs.readFileSync(path.join(CORPUS, f), 'utf8'));
+  const parts: string[] = [];
+  for (let i = 0, size = 0; size < 1_000_000; i++) {
+    const p = `${reports[i % reports.length]}\n\n[${i}]`;
+    parts.push(p);
+    size += p.length + 2;
+  }
+  const text = parts.join('\n\n');
+  const core = createCore({ dbPath: path.join(ctx.tempDir('annotation-store'), 'bench.claimdesk'), analystName: 'Bench' });
+  try {
+    const imported = await core.services['documents:import']({ jobId: 'bench', files: [{ name: 'big.txt', data: new TextEncoder().encode(text) }] });
+    const first = imported.files[0]!;
+    if (first.status !== 'imported') throw new Error('the 1 MB document did not import');
+    const documentId = first.documentId;
+    ctx.log(`annotation-store: saving ${spans} spans into a ${(text.length / 1e6).toFixed(2)} MB document`);
+    const saves: number[] = [];
+    const step = Math.floor((text.length - 200) / spans);
+    for (let i = 0; i < spans; i++) {
+      const start = i * step;
+      let end = start + 20 + (i % 80);
+      while (end < text.length && /\S/.test(text[end - 1]!) === false) end--;
+      const t0 = performance.now();
+      await core.services['spans:create']({ documentId, kind: KINDS[i % KINDS.length]!, start, end, exact: text.slice(start, end) });
+      saves.push(performance.now() - t0);
+    }
+    const loads: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      const a = await core.services['annotations:get']({ documentId });
+      loads.push(performance.now() - t0);
+      if (a.spans.length !== spans) throw new Error(`expected ${spans} spans, got ${a.spans.length}`);
+    }
+    const sorted = [...saves].sort((a, b) => a - b);
+    const bestLoad = Math.min(...loads.slice(2));
+    return {
+      figures: [
+        { key: 'save.p50', label: 'save one annotation with its log entry: p50', value: percentile(sorted, 50), unit: 'ms' },
+        { key: 'save.p99', label: 'save one annotation with its log entry: p99', value: percentile(sorted, 99), unit: 'ms', budget: { op: '<=', limit: 2 } },
+        { key: 'load.ms', label: `load a document's ${spans} spans (annotations:get)`, value: bestLoad, unit: 'ms', budget: { op: '<=', limit: 20 }, note: 'best of 5 after 2 warm-ups' },
+      ],
+      details: { spans, documentChars: text.length, loads, saveMax: sorted.at(-1) },
+      notes: ['Saves go through the service: validation against the text, selector, one transaction, the operation log and the review-index triggers.'],
+    };
+  } finally {
+    core.close();
+  }
+}
+
+export const annotationStore: Benchmark = {
+  name: 'annotation-store',
+  description: "saving one annotation (p99) and loading a 1 MB document's 10,000 spans, in the store",
+  options: { spans: { default: 10_000, help: 'spans to create in the 1 MB document' } },
+  run,
+};
