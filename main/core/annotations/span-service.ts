@@ -92,16 +92,16 @@ export class SpanService {
   /** Creates a span inside an action already open (used by the gold loader and by source creation). */
   createIn(group: Group, input: NewSpan): Span {
     const { ctx } = this;
-    const doc = ctx.documents.get(input.documentId);
-    if (!doc) throw new NotFoundError('Document', input.documentId);
+    const text = ctx.documents.liveText(input.documentId);
+    if (text === undefined) throw new NotFoundError('Document', input.documentId);
     try {
-      validateSpan(doc.text, input);
+      validateSpan(text, input);
     } catch (error) {
       if (error instanceof AnchorError) throw new DomainError(error.code, error.message);
       throw error;
     }
     if (input.sourceId) ctx.changes.require('source', input.sourceId);
-    const selector = makeSelector(doc.text, input.start, input.end);
+    const selector = makeSelector(text, input.start, input.end);
     const id = ctx.changes.create(group, 'span', {
       document_id: input.documentId,
       kind: input.kind,

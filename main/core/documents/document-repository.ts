@@ -72,8 +72,12 @@ export function filterSql(filter: DocumentFilter, alias = 'd'): { where: string;
   return { where: clauses.join(' AND '), params };
 }
 
+/** Texts kept in memory for annotation work; a document's text never changes, so they never go stale. */
+const TEXT_CACHE_SIZE = 8;
+
 export class DocumentRepository {
   private readonly s;
+  private readonly texts = new Map<string, string>();
   /** Statements whose SQL is built per call (filters, IN lists, column sets), prepared once each. */
   private readonly built = new Map<string, Statement>();
 
@@ -106,6 +110,8 @@ export class DocumentRepository {
       ).pluck(),
       importDeleted: db.prepare(`UPDATE document_imports SET deleted_at = ?, revision = revision + 1 WHERE id = ?`),
       liveCount: db.prepare(`SELECT count(*) FROM documents WHERE deleted_at IS NULL`).pluck(),
+      isLive: db.prepare(`SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL`).pluck(),
+      text: db.prepare(`SELECT text FROM documents WHERE id = ?`).pluck(),
       summariesBySeq: db.prepare(`SELECT seq, ${SUMMARY_COLUMNS} FROM documents WHERE seq IN (SELECT value FROM json_each(?))`),
       hitsBySeq: db.prepare(`SELECT seq, ${SUMMARY_COLUMNS}, text FROM documents WHERE seq IN (SELECT value FROM json_each(?))`),
     };
@@ -178,6 +184,20 @@ export class DocumentRepository {
 
   get(id: string): (DocumentSummary & { text: string; seq: number }) | undefined {
     return this.s.get.get(id) as (DocumentSummary & { text: string; seq: number }) | undefined;
+  }
+
+  /** A live document's text, or undefined; recently used texts are served from memory. */
+  liveText(id: string): string | undefined {
+    if (!this.s.isLive.get(id)) return undefined;
+    let text = this.texts.get(id);
+    if (text === undefined) {
+      text = this.s.text.get(id) as string;
+      if (this.texts.size >= TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value!);
+    } else {
+      this.texts.delete(id);
+    }
+    this.texts.set(id, text);
+    return text;
   }
 
   /** The raw row, tombstoned or not, for snapshots and undo. */
