@@ -20,10 +20,11 @@ import { importSearch } from './import-search.ts';
 import { packs } from './packs.ts';
 import { reviewGrid } from './review-grid.ts';
 import { annotationStore } from './annotation-store.ts';
+import { annotateRender } from './annotate-render.ts';
 import { machineInfo, renderTable, writeResults, type RunRecord } from './report.ts';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const BENCHMARKS: Benchmark[] = [importSearch, annotationStore, packs, reviewGrid];
+export const BENCHMARKS: Benchmark[] = [importSearch, annotationStore, annotateRender, packs, reviewGrid];
 
 const DEFAULT_OUT = fileURLToPath(new URL('./results/', import.meta.url));
 

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragSelect, keyboardSelectWords, openBySearch } from './annotate-helpers.ts';
+import { charAt, dragSelect, keyboardSelectWords, openBySearch } from './annotate-helpers.ts';
 import { CORPUS, startApp, type E2eApp } from './harness.ts';
 
 const CLAIM = 'pro-Iranian Syrian army units and militias loyal to Tehran are stepping up their attempts to smuggle';
@@ -163,6 +163,16 @@ describe('The annotated sample and an Arabic document (e2e screenshots)', () => 
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('annotated-report-dark.png');
     await page.emulateMedia({ colorScheme: 'light' });
+
+    // Highlights get no events: the pointer is hit-tested. Hover shows what is there; a click selects it.
+    const over = await charAt(page, 'Western plots against', 3);
+    await page.waitForTimeout(200); // scrolling hides the tooltip: let the scroll to that line settle
+    await page.mouse.move(over.x, over.y);
+    const tip = page.getByRole('tooltip');
+    await expect.poll(() => tip.textContent({ timeout: 1000 })).toMatch(/Denial.*Government of Iran/);
+    const mention = await charAt(page, 'UN experts', 1);
+    await page.mouse.click(mention.x, mention.y);
+    await expect.poll(() => list(page).locator('[role="option"][aria-selected="true"]').textContent({ timeout: 1000 })).toMatch(/UN experts/);
     expect(app.problems).toEqual([]);
   });
 

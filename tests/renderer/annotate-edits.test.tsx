@@ -1,11 +1,14 @@
 import './fakes/highlight-polyfill.ts';
 import { randomUUID } from 'node:crypto';
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reloadKeymap, STORAGE_KEY } from '../../renderer/src/annotate/keymap.ts';
 import type { FakeAnnotations } from './fakes/fake-annotations.ts';
 import { englishReports } from './fakes/corpus.ts';
 import { openFirstDocument, renderAnnotate } from './fakes/render-annotate.tsx';
+
+// A whole app over a fake core: on a busy two-core machine a reload can take more than a second.
+configure({ asyncUtilTimeout: 5000 });
 
 const report = () => englishReports().filter((f) => f.name.startsWith('000'));
 const QUOTE = 'We are facing a war along the borders';

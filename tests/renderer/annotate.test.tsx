@@ -1,10 +1,13 @@
 import './fakes/highlight-polyfill.ts';
 import { randomUUID } from 'node:crypto';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { englishReports } from './fakes/corpus.ts';
 import { highlighted } from './fakes/highlight-polyfill.ts';
 import { openFirstDocument, renderAnnotate } from './fakes/render-annotate.tsx';
+
+// A whole app over a fake core: on a busy two-core machine a reload can take more than a second.
+configure({ asyncUtilTimeout: 5000 });
 
 const report = () => englishReports().filter((f) => f.name.startsWith('000'));
 const CLAIM = "War-torn Syria has become the region's main production site for a multi-billion-dollar trade";

@@ -50,6 +50,8 @@ export class HighlightPainter {
   private readonly registry: HighlightRegistry | null;
   private window: Window = EVERYTHING;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private deferred: readonly PaintSpan[] | null = null;
+  private idle: number | null = null;
 
   constructor(private readonly index: ParagraphIndex, registry: HighlightRegistry | null = highlightsSupported() ? CSS.highlights : null) {
     this.registry = registry;
@@ -73,9 +75,23 @@ export class HighlightPainter {
     return this.shown.size;
   }
 
-  /** Brings the drawing in line with `spans`: removes what is gone, adds what is new or moved. */
+  /**
+   * Brings the drawing in line with `spans`: removes what is gone, adds what is new or moved.
+   * On the first load of many spans, only those in view are filed at once, so that the text is
+   * painted without waiting; the rest are filed when the page is next idle (or when needed).
+   */
   setSpans(spans: readonly PaintSpan[]): { added: number; removed: number } {
     const t0 = performance.now();
+    if (this.entries.size === 0 && !this.deferred && spans.length > REBUILD_AT) {
+      const from = this.index.starts[Math.max(0, this.window.first)] ?? 0;
+      const to = this.index.ends[Math.min(this.window.last, this.index.length - 1)] ?? Number.MAX_SAFE_INTEGER;
+      for (const s of spans) if (s.start < to && s.end > from) this.addEntry(s, true);
+      this.deferred = spans;
+      this.idle = scheduleIdle(() => this.flush());
+      this.measure('set', t0, spans.length);
+      return { added: spans.length, removed: 0 };
+    }
+    this.flush();
     const keep = new Set<string>();
     const toAdd: PaintSpan[] = [];
     for (const s of spans) {
@@ -99,6 +115,7 @@ export class HighlightPainter {
   /** Draws one more span (or redraws it if it moved). */
   add(span: PaintSpan): void {
     const t0 = performance.now();
+    this.flush();
     this.removeEntry(span.id, true);
     this.addEntry(span, true);
     this.measure('add', t0, 1);
@@ -106,6 +123,7 @@ export class HighlightPainter {
 
   remove(id: string): void {
     const t0 = performance.now();
+    this.flush();
     this.removeEntry(id, true);
     this.measure('remove', t0, 1);
   }
@@ -114,6 +132,7 @@ export class HighlightPainter {
   setWindow(w: Window): void {
     if (sameWindow(w, this.window)) return;
     const t0 = performance.now();
+    this.flush();
     this.window = w;
     const next = this.buckets.inWindow(w);
     for (const id of [...this.shown]) if (!next.has(id)) this.hide(id);
@@ -122,11 +141,22 @@ export class HighlightPainter {
   }
 
   has(id: string): boolean {
+    this.flush();
     return this.entries.has(id);
+  }
+
+  /** Files the spans the first load left for later. */
+  flush(): void {
+    const spans = this.deferred;
+    if (!spans) return;
+    this.deferred = null;
+    cancelIdle(this.idle);
+    for (const s of spans) if (!this.entries.has(s.id)) this.addEntry(s, true);
   }
 
   /** The span as a live Range, for scrolling to it and placing things next to it. */
   liveRange(id: string): Range | null {
+    this.flush();
     const e = this.entries.get(id);
     return e ? this.index.liveRange(e.start, e.end) : null;
   }
@@ -162,6 +192,8 @@ export class HighlightPainter {
 
   dispose(): void {
     if (this.flashTimer) clearTimeout(this.flashTimer);
+    cancelIdle(this.idle);
+    this.deferred = null;
     for (const name of this.layers.keys()) {
       if (this.registry?.get(highlightName(name)) === this.layers.get(name)) this.registry?.delete(highlightName(name));
     }
@@ -172,6 +204,7 @@ export class HighlightPainter {
   }
 
   private rangeOf(id: string): AbstractRange | null {
+    this.flush();
     const e = this.entries.get(id);
     if (!e) return null;
     if (e.range === undefined) e.range = this.index.range(e.start, e.end);
@@ -227,6 +260,14 @@ export class HighlightPainter {
     }
   }
 }
+
+const scheduleIdle = (fn: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : (setTimeout(fn, 50) as unknown as number);
+const cancelIdle = (handle: number | null): void => {
+  if (handle === null) return;
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  else clearTimeout(handle);
+};
 
 /** Orphaned spans are drawn in their own layer, whatever their kind, so they read as doubtful. */
 const layerOf = (s: PaintSpan): SpanKind | 'orphaned' => (s.orphaned ? 'orphaned' : s.kind);
