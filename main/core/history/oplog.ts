@@ -39,6 +39,22 @@ interface GroupRow {
 
 export type ReplayListener = (touched: Array<{ entityType: string; entityId: string; snapshot: Snapshot }>) => void;
 
+/**
+ * The next position in the undo order. Both statements here read through the partial indexes of
+ * migration 0001 (op_groups_undo, op_groups_redo), so neither costs more as the log grows: a bare
+ * `max(applied_seq)` or `WHERE redoable = 1` scans all of op_groups, milliseconds per action once a
+ * project holds 10,000 actions. The result equals the maximum over every group: the group applied
+ * last is always undoable ('done') or redoable (undone, redoable = 1), and `begin` reads the next
+ * position before it clears redo, so positions stay strictly increasing.
+ */
+export const NEXT_APPLIED_SQL = `SELECT max(
+  coalesce((SELECT max(applied_seq) FROM op_groups WHERE kind = 'do' AND state = 'done'), 0),
+  coalesce((SELECT max(applied_seq) FROM op_groups WHERE kind = 'do' AND state = 'undone' AND redoable = 1), 0)
+) + 1`;
+
+/** Only `undo` sets `redoable`, on a 'do' group it marks 'undone': exactly the rows of op_groups_redo. */
+export const CLEAR_REDO_SQL = `UPDATE op_groups SET redoable = 0 WHERE kind = 'do' AND state = 'undone' AND redoable = 1`;
+
 export class OpLog {
   private readonly appliers = new Map<string, Applier>();
   private readonly replayListeners: ReplayListener[] = [];
@@ -49,8 +65,8 @@ export class OpLog {
     private readonly origin: string,
   ) {
     this.stmts = {
-      nextApplied: db.prepare(`SELECT coalesce(max(applied_seq), 0) + 1 AS n FROM op_groups`).pluck(),
-      clearRedo: db.prepare(`UPDATE op_groups SET redoable = 0 WHERE redoable = 1`),
+      nextApplied: db.prepare(NEXT_APPLIED_SQL).pluck(),
+      clearRedo: db.prepare(CLEAR_REDO_SQL),
       insertGroup: db.prepare(
         `INSERT INTO op_groups (id, kind, label, analyst_id, at, origin, target_id, state, applied_seq, redoable)
          VALUES (@id, @kind, @label, @analystId, @at, @origin, @targetId, @state, @appliedSeq, 0)`,
@@ -88,10 +104,10 @@ export class OpLog {
   /** Opens a new undo unit. Call inside the action's transaction. */
   begin(label: string, analystId: string, at = new Date().toISOString()): Group {
     const id = newId();
+    const appliedSeq = this.stmts.nextApplied.get() as number;
     this.stmts.clearRedo.run();
     this.stmts.insertGroup.run({
-      id, kind: 'do', label, analystId, at, origin: this.origin, targetId: null, state: 'done',
-      appliedSeq: this.stmts.nextApplied.get() as number,
+      id, kind: 'do', label, analystId, at, origin: this.origin, targetId: null, state: 'done', appliedSeq,
     });
     return { id, analystId, at };
   }
