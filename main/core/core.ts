@@ -22,6 +22,7 @@ import { ReviewService, COLUMN_HEADERS } from './review/review-service.ts';
 import type { ReviewColumn } from '../../shared/review-schemas.ts';
 import { packServices } from './packs/pack-service.ts';
 import type { ZipLimits } from './packs/zip-reader.ts';
+import { IdleCheckpoints } from './store/checkpoints.ts';
 import { openDatabase, type Db } from './store/database.ts';
 
 export interface CoreOptions {
@@ -62,6 +63,8 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const identity = ensureIdentity(db, options.analystName);
   const lane = new Lane();
+  // The write-ahead log is copied back into the file when the project goes quiet (store/checkpoints.ts).
+  const checkpoints = new IdleCheckpoints(db);
   const jobs = new Jobs();
   const events = new Emitter();
   const oplog = new OpLog(db, identity.projectId);
@@ -99,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     });
 
   const changed = (what: 'documents' | 'annotations' | 'history' | 'project') => {
+    checkpoints.noteWrite();
     events.emit('changed', { what });
     if (what !== 'history') events.emit('changed', { what: 'history' });
   };
@@ -199,7 +203,9 @@ export function createCore(options: CoreOptions): Core {
       return runImport(opts.jobId ?? `cli-${Date.now()}`, collected, opts.onProgress);
     },
     close: () => {
-      if (db.open) db.close();
+      if (!db.open) return;
+      checkpoints.close();
+      db.close();
     },
   };
 }
