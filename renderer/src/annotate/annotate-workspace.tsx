@@ -12,13 +12,13 @@ import { AnnotateToolbar } from './annotate-toolbar.tsx';
 import { AnnotationsPanel } from './annotations-panel.tsx';
 import { kindLabel } from './describe.ts';
 import { SpanLookup } from './hit-test.ts';
-import { isSelectable, buildPanel, type SelectableItem } from './model.ts';
+import { isSelectable, type SelectableItem } from './model.ts';
 import { lineRects, placeRect, type Place } from './placement.ts';
 import { SidePanel } from './side-panel.tsx';
 import { SpanTooltip } from './span-tooltip.tsx';
 import { Caret, KindTag } from './text-marks.tsx';
 import { useAnnotateActions } from './use-annotate-actions.ts';
-import { useAnnotations } from './use-annotations.ts';
+import { afterPaint, useAnnotations } from './use-annotations.ts';
 import { useHover } from './use-hover.ts';
 import { usePainter, type Drawn } from './use-painter.ts';
 import { useTextSelection } from './use-text-selection.ts';
@@ -39,12 +39,13 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   // Spans are drawn in the text as soon as they arrive; the panel is rebuilt after (a transition).
   const drawnRef = useRef<Drawn | null>(null);
   const ann = useAnnotations(doc.id, (data) => drawnRef.current?.painter.setSpans(data.spans));
-  const model = useMemo(() => (ann.data ? buildPanel(ann.data) : null), [ann.data]);
-  const drawn = usePainter(textRef, doc.text, ann.data?.spans ?? null);
+  const model = ann.state?.model ?? null;
+  const drawn = usePainter(textRef, doc.text, () => ann.latest()?.data.spans ?? null);
   useLayoutEffect(() => {
     drawnRef.current = drawn;
   }, [drawn]);
-  const lookup = useMemo(() => new SpanLookup((ann.data?.spans ?? []).filter((s) => !s.orphaned)), [ann.data]);
+  const spans = ann.state?.data.spans;
+  const lookup = useMemo(() => new SpanLookup((spans ?? []).filter((s) => !s.orphaned)), [spans]);
   const [selectedId, setSelectedId] = useState<string | null>(focusSpanId ?? null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [toolbarAt, setToolbarAt] = useState<Place | null>(null);
@@ -54,7 +55,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   const [tab, setTab] = useState<'annotations' | 'details'>('annotations');
   const detailRef = useRef<HTMLElement>(null);
   const actions = useAnnotateActions({
-    documentId: doc.id, text: doc.text, painter: drawn?.painter ?? null, reload: ann.reload, patch: ann.patch,
+    documentId: doc.id, text: doc.text, painter: drawn?.painter ?? null, annotations: ann,
     problem: setProblem, announce: setAnnouncement,
   });
 
@@ -94,7 +95,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
     if (shownFocus.current || !focusSpanId || !drawn?.painter.has(focusSpanId)) return;
     shownFocus.current = true;
     reveal(focusSpanId);
-  }, [focusSpanId, drawn, ann.data, reveal]);
+  }, [focusSpanId, drawn, ann.state, reveal]);
 
   useTextSelection(textRef, drawn?.index ?? null, doc.text, {
     onPending: (range, how) => {
@@ -135,12 +136,12 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
     if (sel && !sel.isCollapsed) sel.collapseToEnd();
     const span = await actions.mark(kind, range);
     // The new span is drawn at once (in actions.mark); the panel follows without holding up that frame.
-    if (span) startTransition(() => setSelectedId(span.id));
+    if (span) afterPaint(() => startTransition(() => setSelectedId(span.id)));
   };
 
   const remove = async (item: SelectableItem) => {
     if (item.type === 'claim' && (item.links.length > 0 || item.attributions.length > 0)) setDialog({ type: 'deleteClaim', item });
-    else if (await actions.remove(item.span)) startTransition(() => setSelectedId(null));
+    else if (await actions.remove(item.span)) afterPaint(() => startTransition(() => setSelectedId(null)));
   };
 
   const onKeyDown = useWorkspaceKeys({
@@ -174,7 +175,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
         <div className="text-overlays" data-overlay="">
         <Caret textRef={textRef} index={drawn?.index ?? null} />
         {selected && focusRange && (
-          <KindTag textRef={textRef} range={focusRange} label={kindLabel(selected.span.kind, true)} kind={selected.span.kind} key={`${selected.id}:${ann.data?.spans.length}`} />
+          <KindTag textRef={textRef} range={focusRange} label={kindLabel(selected.span.kind, true)} kind={selected.span.kind} key={`${selected.id}:${spans?.length}`} />
         )}
         {pending && toolbarAt && <AnnotateToolbar place={toolbarAt} onMark={(kind) => void mark(kind)} onDismiss={() => { clearPending(); textRef.current?.focus(); }} />}
         </div>
@@ -191,7 +192,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
           onKeys={() => setDialog({ type: 'keys' })}
           detail={
             selected && model ? (
-              <WorkspaceDetail item={selected} model={model} call={actions.call} onDialog={setDialog} onDelete={() => void remove(selected)} onSelect={(id) => select(id, 'panel')} />
+              <WorkspaceDetail item={selected} model={model} doc={doc} call={actions.call} announce={actions.announce} onDialog={setDialog} onDelete={() => void remove(selected)} onSelect={(id) => select(id, 'panel')} />
             ) : null
           }
         />

@@ -3,23 +3,29 @@
  * links, or another span with what it holds (source, figure, entity). Heights are fixed per row type
  * (model.ts ROW), so text is clamped and single lines are cut with an ellipsis. Everything is text.
  */
-import type { CSSProperties } from 'react';
-import { CREDIBILITY_MEANING, RELIABILITY_MEANING } from '../../../shared/annotation-schemas.ts';
+import { memo } from 'react';
+import { CREDIBILITY_MEANING, RELIABILITY_MEANING, type Source } from '../../../shared/annotation-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { detailLine, kindLabel } from './describe.ts';
-import type { AttributionView, ClaimItem, PanelModel, SelectableItem } from './model.ts';
+import type { AttributionView, ClaimItem, SelectableItem } from './model.ts';
 
 interface Props {
   item: SelectableItem;
-  model: PanelModel;
+  sources: ReadonlyMap<string, Source>;
   selected: boolean;
-  style: CSSProperties;
+  top: number;
+  height: number;
   posinset: number;
   setsize: number;
   onSelect(id: string): void;
 }
 
-export function AnnotationRow({ item, model, selected, style, posinset, setsize, onSelect }: Props) {
+/**
+ * Memoised: a row's props are its item (kept as the same object while its annotation is unchanged,
+ * panel-edits.ts), its place and its selection, so one annotation added re-renders only the rows
+ * whose place or position in the set changed, never the text of the others.
+ */
+export const AnnotationRow = memo(function AnnotationRow({ item, sources, selected, top, height, posinset, setsize, onSelect }: Props) {
   return (
     <div
       role="option"
@@ -30,13 +36,13 @@ export function AnnotationRow({ item, model, selected, style, posinset, setsize,
       className={`ann-row ann-row-${item.type}`}
       data-kind={item.span.kind}
       data-orphaned={item.span.orphaned || undefined}
-      style={style}
+      style={{ insetBlockStart: top, blockSize: height }}
       onClick={() => onSelect(item.id)}
     >
-      {item.type === 'claim' ? <ClaimRow item={item} /> : <SpanRow item={item} model={model} />}
+      {item.type === 'claim' ? <ClaimRow item={item} /> : <SpanRow item={item} sources={sources} />}
     </div>
   );
-}
+});
 
 function ClaimRow({ item }: { item: ClaimItem }) {
   const first = item.attributions[0];
@@ -106,8 +112,8 @@ export function Rating({ rating }: { rating: string }) {
   );
 }
 
-function SpanRow({ item, model }: { item: Extract<SelectableItem, { type: 'span' }>; model: PanelModel }) {
-  const detail = detailLine(item, model);
+function SpanRow({ item, sources }: { item: Extract<SelectableItem, { type: 'span' }>; sources: ReadonlyMap<string, Source> }) {
+  const detail = detailLine(item, { sources });
   return (
     <div className="ann-line">
       <span className="kind-badge" data-kind={item.span.kind}>

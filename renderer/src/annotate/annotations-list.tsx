@@ -7,7 +7,7 @@
  * Rows have fixed heights (model.ts), so a list of thousands is virtualised by arithmetic: only the
  * rows in view (and a margin) are in the DOM, each with aria-posinset/aria-setsize.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n/t.ts';
 import { GROUPS } from './kinds.ts';
 import { AnnotationRow } from './annotation-row.tsx';
@@ -26,11 +26,28 @@ interface Props {
 
 export function AnnotationsList({ model, selectedId, onSelect, onOpen }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // One callback for every row, whatever the caller passes each render (the rows are memoised).
+  const latestSelect = useRef(onSelect);
+  useLayoutEffect(() => {
+    latestSelect.current = onSelect;
+  });
+  const select = useCallback((id: string) => latestSelect.current(id), []);
   const [view, setView] = useState({ top: 0, height: 800 });
   const { items, tops } = model;
   const virtual = items.length > VIRTUALISE_AT;
   const selectable = useMemo(() => items.flatMap((it, i) => (isSelectable(it) ? [i] : [])), [items]);
   const position = useMemo(() => new Map(selectable.map((i, n) => [i, n + 1])), [selectable]);
+
+  // For the render bench: when the list committed a new model (its rendering is measured from here).
+  const renderedAt = useRef(0);
+  renderedAt.current = performance.now();
+  useLayoutEffect(() => {
+    try {
+      performance.measure('claimdesk.panel.commit', { start: renderedAt.current, end: performance.now(), detail: { rows: model.items.length } });
+    } catch {
+      // performance.measure with options is missing in some test environments.
+    }
+  }, [model]);
 
   // Keep the selected row in view (whoever selected it: the list, a click in the text, undo).
   useLayoutEffect(() => {
@@ -101,12 +118,13 @@ export function AnnotationsList({ model, selectedId, onSelect, onOpen }: Props) 
         <AnnotationRow
           key={item.id}
           item={item}
-          model={model}
+          sources={model.sources}
           selected={item.id === selectedId}
-          style={style}
+          top={tops[i]!}
+          height={style.blockSize}
           posinset={position.get(i) ?? 0}
           setsize={selectable.length}
-          onSelect={onSelect}
+          onSelect={select}
         />,
       );
     }

@@ -2,7 +2,7 @@
  * The selected claim in full: its text, status (with override), every attribution with its grades
  * edited in place, its links (with the other claim's text and document), and its history.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '../i18n/t.ts';
 import { kindLabel } from './describe.ts';
 import { CredibilityPicker, ReliabilityPicker } from './grade-controls.tsx';
@@ -10,20 +10,25 @@ import { HistoryDisclosure } from './history-disclosure.tsx';
 import { useKeymap } from './keymap.ts';
 import type { AttributionView, ClaimItem, LinkView, PanelModel } from './model.ts';
 import { Rating } from './annotation-row.tsx';
+import { AttributionEditor } from './attribution-editor.tsx';
 import { StatusOverride } from './status-override.tsx';
+import { TagPicker } from './tag-picker.tsx';
 import type { Call } from './use-annotate-actions.ts';
 
 interface Props {
   item: ClaimItem;
   model: PanelModel;
   call: Call;
+  text: string;
+  documentId: string;
+  announce(message: string): void;
   onAttribute(): void;
   onLink(): void;
   onDelete(): void;
   onSelect(id: string): void;
 }
 
-export function ClaimDetail({ item, model, call, onAttribute, onLink, onDelete, onSelect }: Props) {
+export function ClaimDetail({ item, model, call, text, documentId, announce, onAttribute, onLink, onDelete, onSelect }: Props) {
   const keymap = useKeymap();
   const id = useId();
   return (
@@ -53,8 +58,12 @@ export function ClaimDetail({ item, model, call, onAttribute, onLink, onDelete, 
         <h3 id={`${id}-attr`}>{t('detail.attributions')}</h3>
         {item.attributions.length === 0 && <p className="muted">{t('detail.noAttributions')}</p>}
         {item.attributions.map((a) => (
-          <AttributionCard key={a.attribution.id} a={a} model={model} call={call} />
+          <AttributionCard key={a.attribution.id} a={a} item={item} model={model} call={call} text={text} documentId={documentId} />
         ))}
+      </section>
+      <section className="detail-section" aria-labelledby={`${id}-tags`}>
+        <h3 id={`${id}-tags`}>{t('detail.tags')}</h3>
+        <TagPicker span={item.span} tags={model.tags} call={call} announce={announce} />
       </section>
       {item.links.length > 0 && (
         <section className="detail-section" aria-labelledby={`${id}-links`}>
@@ -71,8 +80,25 @@ export function ClaimDetail({ item, model, call, onAttribute, onLink, onDelete, 
   );
 }
 
-function AttributionCard({ a, model, call }: { a: AttributionView; model: PanelModel; call: Call }) {
+interface CardProps {
+  a: AttributionView;
+  item: ClaimItem;
+  model: PanelModel;
+  call: Call;
+  text: string;
+  documentId: string;
+}
+
+function AttributionCard({ a, item, model, call, text, documentId }: CardProps) {
   const { attribution, source } = a;
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  // Back from the editor (saved or cancelled), focus returns to the button that opened it.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const via = attribution.via.map((v) => model.sources.get(v)?.name).filter(Boolean);
   const how = [
     a.cue && `${t('attr.cue')}: ${a.cue.exact}`,
@@ -109,11 +135,33 @@ function AttributionCard({ a, model, call }: { a: AttributionView; model: PanelM
           {attribution.rationale}
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-small" onClick={() => void call('attributions:delete', { id: attribution.id })}>
-          {t('attr.remove')}
-        </button>
-      </div>
+      {editing ? (
+        <AttributionEditor
+          key={`${attribution.id}:${attribution.revision}`}
+          view={a}
+          item={item}
+          model={model}
+          text={text}
+          documentId={documentId}
+          call={call}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <div className="form-actions">
+          <button
+            ref={editRef}
+            type="button"
+            className="button button-small"
+            aria-label={t('attr.editNamed', { name: source?.name ?? t('attr.unknownSource') })}
+            onClick={() => setEditing(true)}
+          >
+            {t('attr.edit')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => void call('attributions:delete', { id: attribution.id })}>
+            {t('attr.remove')}
+          </button>
+        </div>
+      )}
       <HistoryDisclosure refs={[{ type: 'attribution', id: attribution.id }]} />
     </article>
   );

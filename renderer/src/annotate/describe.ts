@@ -2,7 +2,8 @@
 import { t } from '../i18n/t.ts';
 import { formatNumber } from '../lib/format.ts';
 import { kindInfo } from './kinds.ts';
-import { figureText, type AttributionView, type PanelModel, type SelectableItem } from './model.ts';
+import type { Source } from '../../../shared/annotation-schemas.ts';
+import { figureText, type AttributionView, type SelectableItem } from './model.ts';
 
 /** The kind's name: short in lists and badges ("Source"), long where there is room ("Source mention"). */
 export function kindLabel(kind: SelectableItem['span']['kind'], long = false): string {
@@ -12,7 +13,7 @@ export function kindLabel(kind: SelectableItem['span']['kind'], long = false): s
 }
 
 /** "Mustafa Hiari (B2)", or "Government of Jordan via Reuters (?2)". */
-export function attributionLabel(a: AttributionView, model: PanelModel): string {
+export function attributionLabel(a: AttributionView, model: { sources: ReadonlyMap<string, Source> }): string {
   const name = a.source?.name ?? t('attr.unknownSource');
   const via = a.attribution.via.map((id) => model.sources.get(id)?.name).filter(Boolean);
   const viaText = via.length ? ` ${t('attr.via', { names: via.join(', ') })}` : '';
@@ -20,7 +21,7 @@ export function attributionLabel(a: AttributionView, model: PanelModel): string 
 }
 
 /** One line of what an annotation says beyond its text: source and status, figure, entity name… */
-export function detailLine(item: SelectableItem, model: PanelModel): string | null {
+export function detailLine(item: SelectableItem, model: { sources: ReadonlyMap<string, Source> }): string | null {
   if (item.type === 'claim') {
     const who = item.attributions.map((a) => attributionLabel(a, model));
     const status = item.claim ? t(`annotate.status.${item.claim.status}`) : null;

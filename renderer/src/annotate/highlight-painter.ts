@@ -10,7 +10,8 @@
  * Only the spans of the paragraphs around the view are registered with the browser (see
  * paint-window.ts for why); ranges are made when a span first comes into that window.
  * Without the API (jsdom, old browsers) the painter keeps its bookkeeping and draws nothing.
- * Each operation records a `performance.measure` named `claimdesk.highlights.<op>` for the bench.
+ * Each operation records a `performance.measure` named `claimdesk.highlights.<op>` for the bench
+ * (`set`, `add`, `remove`, `window`, and `flush` when the spans left for later are filed).
  */
 import { KINDS, PRIORITY, STATES, highlightName, type HighlightState, type SpanKind } from './kinds.ts';
 import { EVERYTHING, ParagraphBuckets, sameWindow, type Window } from './paint-window.ts';
@@ -149,9 +150,11 @@ export class HighlightPainter {
   flush(): void {
     const spans = this.deferred;
     if (!spans) return;
+    const t0 = performance.now();
     this.deferred = null;
     cancelIdle(this.idle);
     for (const s of spans) if (!this.entries.has(s.id)) this.addEntry(s, true);
+    this.measure('flush', t0, spans.length);
   }
 
   /** The span as a live Range, for scrolling to it and placing things next to it. */

@@ -7,7 +7,7 @@
  * Every row has a fixed height known here, so the panel can virtualise thousands of rows by
  * arithmetic (prefix sums and a binary search) without measuring the DOM.
  */
-import type { Attribution, Claim, ClaimLink, DocumentAnnotations, Source, Span } from '../../../shared/annotation-schemas.ts';
+import type { Attribution, Claim, ClaimLink, DocumentAnnotations, Source, Span, Tag } from '../../../shared/annotation-schemas.ts';
 import { GROUPS, isClaimKind, kindInfo, type GroupId } from './kinds.ts';
 
 export interface AttributionView {
@@ -64,54 +64,93 @@ export interface PanelModel {
   spans: Map<string, Span>;
   claims: Map<string, ClaimItem>;
   sources: Map<string, Source>;
+  /** The project's tag codebook, by id. */
+  tags: Map<string, Tag>;
 }
 
 export const rowHeight = (item: PanelItem): number =>
   item.type === 'header' ? ROW.header : item.type === 'span' ? ROW.span : item.links.length > 0 ? ROW.claimWithLinks : ROW.claim;
 
-const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
+export const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
 
-export function buildPanel(data: DocumentAnnotations): PanelModel {
-  const spans = new Map(data.spans.map((s) => [s.id, s]));
-  const sources = new Map(data.sources.map((s) => [s.id, s]));
-  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+/** What an item is built from: the document's spans, claims, sources and links, found by id. */
+export interface ItemContext {
+  spans: ReadonlyMap<string, Span>;
+  sources: ReadonlyMap<string, Source>;
+  claim(id: string): Claim | null;
+  links(id: string): LinkView[];
+  usedBy(id: string): number;
+}
+
+/** The panel group a span is listed under. */
+export const groupOf = (span: Span): GroupId => (span.orphaned ? 'orphaned' : kindInfo(span.kind).group);
+
+export function attributionView(a: Attribution, spans: ReadonlyMap<string, Span>, sources: ReadonlyMap<string, Source>): AttributionView {
+  return {
+    attribution: a,
+    source: sources.get(a.sourceId) ?? null,
+    cue: a.cueSpanId ? (spans.get(a.cueSpanId) ?? null) : null,
+    channel: a.channel ?? (a.channelSpanId ? (spans.get(a.channelSpanId)?.exact ?? null) : null),
+  };
+}
+
+/** One row of the panel for one span. */
+export function itemFor(span: Span, ctx: ItemContext): ClaimItem | SpanItem {
+  if (isClaimKind(span.kind)) {
+    const claim = ctx.claim(span.id);
+    return {
+      type: 'claim',
+      id: span.id,
+      span,
+      claim,
+      attributions: (claim?.attributions ?? []).map((a) => attributionView(a, ctx.spans, ctx.sources)),
+      links: ctx.links(span.id),
+    };
+  }
+  return { type: 'span', id: span.id, span, source: span.sourceId ? (ctx.sources.get(span.sourceId) ?? null) : null, usedBy: ctx.usedBy(span.id) };
+}
+
+export function linkViews(links: readonly ClaimLink[]): Map<string, LinkView[]> {
   const linksByClaim = new Map<string, LinkView[]>();
   const pushLink = (claimId: string, view: LinkView) => {
     const list = linksByClaim.get(claimId) ?? [];
     list.push(view);
     linksByClaim.set(claimId, list);
   };
-  for (const link of data.links) {
+  for (const link of links) {
     const common = { link, sameDocument: link.fromDocumentId === link.toDocumentId };
     pushLink(link.fromClaimId, { ...common, direction: 'out', otherId: link.toClaimId, otherExact: link.toExact, otherTitle: link.toTitle, otherDocumentId: link.toDocumentId });
     pushLink(link.toClaimId, { ...common, direction: 'in', otherId: link.fromClaimId, otherExact: link.fromExact, otherTitle: link.fromTitle, otherDocumentId: link.fromDocumentId });
   }
+  return linksByClaim;
+}
+
+export function usedByCounts(claims: readonly Claim[]): Map<string, number> {
   const usedBy = new Map<string, number>();
-  for (const c of data.claims) {
+  for (const c of claims) {
     for (const a of c.attributions) {
       for (const id of new Set([a.cueSpanId, a.channelSpanId])) if (id) usedBy.set(id, (usedBy.get(id) ?? 0) + 1);
     }
   }
+  return usedBy;
+}
+
+export function buildPanel(data: DocumentAnnotations): PanelModel {
+  const spans = new Map(data.spans.map((s) => [s.id, s]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const linksByClaim = linkViews(data.links);
+  const usedBy = usedByCounts(data.claims);
+  const ctx: ItemContext = {
+    spans,
+    sources,
+    claim: (id) => claimsById.get(id) ?? null,
+    links: (id) => linksByClaim.get(id) ?? [],
+    usedBy: (id) => usedBy.get(id) ?? 0,
+  };
 
   const groups = new Map<GroupId, (ClaimItem | SpanItem)[]>(GROUPS.map((g) => [g.id, []]));
-  for (const span of [...data.spans].sort(byPosition)) {
-    const item: ClaimItem | SpanItem = isClaimKind(span.kind)
-      ? {
-          type: 'claim',
-          id: span.id,
-          span,
-          claim: claimsById.get(span.id) ?? null,
-          attributions: (claimsById.get(span.id)?.attributions ?? []).map((a) => ({
-            attribution: a,
-            source: sources.get(a.sourceId) ?? null,
-            cue: a.cueSpanId ? (spans.get(a.cueSpanId) ?? null) : null,
-            channel: a.channel ?? (a.channelSpanId ? (spans.get(a.channelSpanId)?.exact ?? null) : null),
-          })),
-          links: linksByClaim.get(span.id) ?? [],
-        }
-      : { type: 'span', id: span.id, span, source: span.sourceId ? (sources.get(span.sourceId) ?? null) : null, usedBy: usedBy.get(span.id) ?? 0 };
-    groups.get(span.orphaned ? 'orphaned' : kindInfo(span.kind).group)!.push(item);
-  }
+  for (const span of [...data.spans].sort(byPosition)) groups.get(groupOf(span))!.push(itemFor(span, ctx));
 
   const items: PanelItem[] = [];
   const claims = new Map<string, ClaimItem>();
@@ -124,15 +163,21 @@ export function buildPanel(data: DocumentAnnotations): PanelModel {
       if (m.type === 'claim') claims.set(m.id, m);
     }
   }
-  const tops: number[] = [];
+  return { items, ...layout(items), spans, claims, sources, tags: new Map(data.tags.map((t) => [t.id, t])) };
+}
+
+/** Row offsets, the list's height and each row's index, from the rows. */
+export function layout(items: readonly PanelItem[]): Pick<PanelModel, 'tops' | 'height' | 'indexOf'> {
+  const tops: number[] = new Array<number>(items.length);
   let height = 0;
   const indexOf = new Map<string, number>();
-  items.forEach((item, i) => {
-    tops.push(height);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    tops[i] = height;
     height += rowHeight(item);
     indexOf.set(item.id, i);
-  });
-  return { items, tops, height, indexOf, spans, claims, sources };
+  }
+  return { tops, height, indexOf };
 }
 
 /** Index of the row at `y` pixels from the top of the list. */

@@ -9,18 +9,20 @@ import { t, type PlainMessageKey } from '../i18n/t.ts';
 import { detailLine, kindLabel } from './describe.ts';
 import { HistoryDisclosure } from './history-disclosure.tsx';
 import type { PanelModel, SpanItem } from './model.ts';
+import { TagPicker } from './tag-picker.tsx';
 import type { Call } from './use-annotate-actions.ts';
 
 interface Props {
   item: SpanItem;
   model: PanelModel;
   call: Call;
+  announce(message: string): void;
   onDelete(): void;
   onCreateSource(): void;
   onDeleteSource(): void;
 }
 
-export function SpanDetail({ item, model, call, onDelete, onCreateSource, onDeleteSource }: Props) {
+export function SpanDetail({ item, model, call, announce, onDelete, onCreateSource, onDeleteSource }: Props) {
   const { span, source } = item;
   const detail = detailLine(item, model);
   return (
@@ -70,6 +72,12 @@ export function SpanDetail({ item, model, call, onDelete, onCreateSource, onDele
       )}
       {(span.kind === 'quantity' || span.kind === 'date' || span.kind === 'entity' || span.kind === 'note') && (
         <SpanFields key={`${span.id}:${span.revision}`} span={span} call={call} />
+      )}
+      {span.kind !== 'excluded' && (
+        <section className="detail-section">
+          <h3>{t('detail.tags')}</h3>
+          <TagPicker span={span} tags={model.tags} call={call} announce={announce} />
+        </section>
       )}
       <HistoryDisclosure refs={[{ type: 'span', id: span.id }]} />
     </>

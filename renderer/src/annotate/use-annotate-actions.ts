@@ -1,25 +1,27 @@
 /**
  * Writes from the annotation screen, with one way of handling what goes wrong: a CONFLICT (the
  * record changed in another window since it was read) says so plainly and reloads; any other error
- * is shown as the core worded it. Marking and deleting draw at once (the painter is told before the
- * reload), so the text answers the key press within a frame.
+ * is shown as the core worded it. Every answer is applied to what the screen holds (local-edits.ts):
+ * the highlight painter is told at once, in the same task as the answer, so the text answers the key
+ * press within a frame; the panel and the other lists follow after that frame.
  */
 import { startTransition, useCallback, useMemo } from 'react';
-import type { DocumentAnnotations, Span } from '../../../shared/annotation-schemas.ts';
+import type { Span } from '../../../shared/annotation-schemas.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
 import type { HighlightPainter } from './highlight-painter.ts';
 import { kindInfo, type SpanKind } from './kinds.ts';
+import type { WriteAnswer } from './local-edits.ts';
 import { parseFigure } from './parse-figure.ts';
+import { afterPaint, type AnnotationsState } from './use-annotations.ts';
 
 export interface ActionDeps {
   documentId: string;
   text: string;
   painter: HighlightPainter | null;
-  reload(): void;
-  patch(update: (d: DocumentAnnotations) => DocumentAnnotations): void;
+  annotations: Pick<AnnotationsState, 'reload' | 'writing' | 'failed' | 'apply'>;
   /** A problem to show (null clears it). */
   problem(message: string | null): void;
   /** A sentence for screen readers (and sighted users, in the status line). */
@@ -32,21 +34,34 @@ export type Call = <C extends ChannelName>(
   options?: { onError?: (code: string, message: string) => boolean },
 ) => Promise<ChannelOutput<C> | null>;
 
+/** Channels that only read: no echo to expect, nothing to apply. */
+const READS = new Set<ChannelName>(['annotations:get', 'sources:list', 'sources:get', 'claims:search', 'tags:list', 'history:entity']);
+
 export function useAnnotateActions(deps: ActionDeps) {
   const client = useClient();
   const { bump } = useChanges();
-  const { documentId, text, painter, reload, patch, problem } = deps;
-  const announce = useCallback((message: string) => startTransition(() => deps.announce(message)), [deps.announce]);
+  const { documentId, text, painter, problem } = deps;
+  const { reload, writing, failed, apply } = deps.annotations;
+  const announce = useCallback((message: string) => afterPaint(() => startTransition(() => deps.announce(message))), [deps.announce]);
 
   const call: Call = useCallback(
     async (channel, input, options) => {
+      const write = !READS.has(channel);
+      if (write) writing();
       const result = await client.call(channel, input);
       if (result.ok) {
         problem(null);
-        // Refreshing the other lists can wait for the text to be drawn.
-        startTransition(bump);
+        if (!write) return result.value;
+        const applied = apply({ channel, input, output: result.value } as WriteAnswer);
+        if (painter && applied) {
+          for (const id of applied.paint.remove) painter.remove(id);
+          for (const span of applied.paint.add) painter.add(span);
+        }
+        // The other lists (history, review) can wait for the text to be drawn.
+        afterPaint(() => startTransition(bump));
         return result.value;
       }
+      if (write) failed();
       const { code, message } = result.error;
       if (options?.onError?.(code, message)) return null;
       if (code === 'CONFLICT') {
@@ -55,7 +70,7 @@ export function useAnnotateActions(deps: ActionDeps) {
       } else problem(t('annotate.error', { message }));
       return null;
     },
-    [client, bump, problem, reload],
+    [client, bump, problem, reload, writing, failed, apply, painter],
   );
 
   const mark = useCallback(
@@ -64,40 +79,34 @@ export function useAnnotateActions(deps: ActionDeps) {
       const data = kind === 'quantity' ? parseFigure(exact) : kind === 'entity' ? { name: exact } : null;
       const span = await call('spans:create', { documentId, kind, start: range.start, end: range.end, exact, data });
       if (!span) return null;
-      painter?.add(span);
       markCreated();
-      patch((d) => ({ ...d, spans: [...d.spans, span] }));
       announce(t('annotate.marked', { kind: t(kindInfo(kind).label), text: short(exact) }));
       return span;
     },
-    [call, documentId, text, painter, patch, announce],
+    [call, documentId, text, announce],
   );
 
   const remove = useCallback(
     async (span: Span): Promise<boolean> => {
       const done = await call('spans:delete', { id: span.id });
       if (!done) return false;
-      painter?.remove(span.id);
-      patch((d) => ({ ...d, spans: d.spans.filter((s) => s.id !== span.id) }));
       announce(t('annotate.deleted', { kind: t(kindInfo(span.kind).label), text: short(span.exact) }));
       return true;
     },
-    [call, painter, patch, announce],
+    [call, announce],
   );
 
   const rekind = useCallback(
     async (span: Span, kind: SpanKind): Promise<boolean> => {
       const updated = await call('spans:update', { id: span.id, revision: span.revision, patch: { kind } });
       if (!updated) return false;
-      painter?.add(updated);
-      patch((d) => ({ ...d, spans: d.spans.map((s) => (s.id === span.id ? updated : s)) }));
       announce(t('annotate.marked', { kind: t(kindInfo(kind).label), text: short(span.exact) }));
       return true;
     },
-    [call, painter, patch, announce],
+    [call, announce],
   );
 
-  return useMemo(() => ({ call, mark, remove, rekind }), [call, mark, remove, rekind]);
+  return useMemo(() => ({ call, mark, remove, rekind, announce }), [call, mark, remove, rekind, announce]);
 }
 
 export type AnnotateActions = ReturnType<typeof useAnnotateActions>;

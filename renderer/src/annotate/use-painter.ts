@@ -1,9 +1,10 @@
 /**
  * The highlight painter of the text pane: made when the pane's text is rendered (its paragraph
- * index read once), kept in step with the spans and with what is in view (scrolling, resizing),
- * and removed with the pane.
+ * index read once), kept in step with what is in view (scrolling, resizing), and removed with the
+ * pane. A new painter is given the spans held at that moment (`spans()`); after that the spans
+ * reach it from their source directly (a whole load, or one write's answer), not through renders.
  */
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Span } from '../../../shared/annotation-schemas.ts';
 import { HighlightPainter } from './highlight-painter.ts';
 import { visibleParagraphs } from './paint-window.ts';
@@ -14,7 +15,7 @@ export interface Drawn {
   painter: HighlightPainter;
 }
 
-export function usePainter(textRef: RefObject<HTMLElement | null>, text: string, spans: readonly Span[] | null): Drawn | null {
+export function usePainter(textRef: RefObject<HTMLElement | null>, text: string, spans: () => readonly Span[] | null): Drawn | null {
   const [drawn, setDrawn] = useState<Drawn | null>(null);
 
   useLayoutEffect(() => {
@@ -42,9 +43,16 @@ export function usePainter(textRef: RefObject<HTMLElement | null>, text: string,
     };
   }, [textRef, text]);
 
+  const spansNow = useRef(spans);
   useLayoutEffect(() => {
-    if (drawn && spans) drawn.painter.setSpans(spans);
-  }, [drawn, spans]);
+    spansNow.current = spans;
+  });
+  // A new painter, or the first spans held: (re)draw what is held. Later spans do not pass here.
+  const held = spans() !== null;
+  useLayoutEffect(() => {
+    const now = spansNow.current();
+    if (drawn && now) drawn.painter.setSpans(now);
+  }, [drawn, held]);
 
   return drawn;
 }

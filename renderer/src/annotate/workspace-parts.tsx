@@ -21,19 +21,24 @@ export type Dialog =
 interface DetailProps {
   item: SelectableItem;
   model: PanelModel;
+  doc: DocumentFull;
   call: Call;
+  announce(message: string): void;
   onDialog(dialog: Dialog): void;
   onDelete(): void;
   onSelect(id: string): void;
 }
 
-export function WorkspaceDetail({ item, model, call, onDialog, onDelete, onSelect }: DetailProps) {
+export function WorkspaceDetail({ item, model, doc, call, announce, onDialog, onDelete, onSelect }: DetailProps) {
   if (item.type === 'claim') {
     return (
       <ClaimDetail
         item={item}
         model={model}
         call={call}
+        text={doc.text}
+        documentId={doc.id}
+        announce={announce}
         onAttribute={() => onDialog({ type: 'attribute', item })}
         onLink={() => onDialog({ type: 'link', item })}
         onDelete={onDelete}
@@ -61,6 +66,7 @@ export function WorkspaceDetail({ item, model, call, onDialog, onDelete, onSelec
       item={item}
       model={model}
       call={call}
+      announce={announce}
       onDelete={onDelete}
       onCreateSource={() => onDialog({ type: 'createSource', item })}
       onDeleteSource={() => void deleteSource()}
