@@ -11,6 +11,7 @@
 import type { MergeReport } from '../../../shared/pack-schemas.ts';
 import { CancelledError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { withReviewIndexSuspendedAsync } from '../review/review-index.ts';
 import { yieldToLoop } from '../runtime.ts';
 import { mergeAnnotations } from './merge-annotations.ts';
 import { MergeState, type MergeDeps } from './merge-context.ts';
@@ -59,16 +60,19 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
     oplog.record(group, 'pack.merge', 'pack', manifest.id, null, {
       name, creator, creator_id: manifest.creator?.id ?? null, sha256: verified.sha256, format: `${manifest.format} ${manifest.version}`, created: manifest.created,
     });
-    mergeAnalysts(s, content);
-    mergeTags(s, content);
-    mergeDocuments(s, content);
-    mergeSources(s, content);
-    await mergeAnnotations(s, content.annotations, breathe);
-    checkCancel();
-    // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
-    for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);
-    for (const c of s.recompute) if (!s.touchedClaims.has(c)) deps.annotation.claims.recompute(c);
-    for (const d of s.reindex) deps.reindexDocument(d);
+    // The review index is rebuilt once for what the merge wrote, not per row (review-index.ts).
+    await withReviewIndexSuspendedAsync(db, async () => {
+      mergeAnalysts(s, content);
+      mergeTags(s, content);
+      mergeDocuments(s, content);
+      mergeSources(s, content);
+      await mergeAnnotations(s, content.annotations, breathe);
+      checkCancel();
+      // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
+      for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);
+      for (const c of s.recompute) if (!s.touchedClaims.has(c)) deps.annotation.claims.recompute(c);
+      for (const d of s.reindex) deps.reindexDocument(d);
+    });
 
     const changed = s.writes > 0;
     const report: MergeReport = {

@@ -1,0 +1,186 @@
+/**
+ * Bulk writes with the review index's row triggers set aside.
+ *
+ * Migration 0004 keeps `review_rows` in step with triggers named `review_*` on the tables the index
+ * draws from; each one deletes and re-inserts the affected claims' rows from `review_view`, per
+ * written row. That is right for an analyst's edit and ruinous for a pack merge of 50,000
+ * attributions: every insert re-reads its claim through the seven-way view.
+ *
+ * `suspendReviewIndex` (inside the caller's transaction) drops those triggers, keeping their SQL, and
+ * puts cheap TEMP triggers in their place that only note what the dropped ones would have refreshed
+ * (a claim, a source, a document, a cue span or a tag) in a temp table. `resume` rebuilds the rows of
+ * every claim so noted in one DELETE and one INSERT … SELECT from `review_view`, then drops the temp
+ * triggers and recreates the originals from their stored SQL. The rows come out as the triggers would
+ * have left them: a review row is a pure function of `review_view`, and the noted claims cover every
+ * row a dropped trigger would have touched.
+ *
+ * Triggers ON `review_rows` itself (migration 0006's trigram index, `review_rows_*`) are not touched:
+ * the rebuild's deletes and inserts go through them as usual. A dropped trigger on a table this file
+ * has no mapping for (a later migration's) makes the rebuild take the whole table: slower, never
+ * wrong. DDL is transactional in SQLite, so a rollback of the caller's transaction brings the
+ * original triggers back and the temp ones away, whatever happened in between.
+ */
+import type { Db } from '../store/database.ts';
+
+/** What a change to a row of each table can make stale, as the dropped triggers refresh it. */
+type Key = 'claim' | 'source' | 'document' | 'cue' | 'tag';
+const MARKS: Readonly<Record<string, ReadonlyArray<readonly [Key, string]>>> = {
+  attributions: [['claim', 'claim_id']],
+  claims: [['claim', 'id']],
+  spans: [['claim', 'id'], ['cue', 'id']],
+  sources: [['source', 'id']],
+  documents: [['document', 'id']],
+  taggings: [['claim', 'span_id']],
+  tags: [['tag', 'id']],
+};
+
+const DIRTY = 'temp.review_index_dirty';
+
+interface StoredTrigger {
+  name: string;
+  table: string;
+  sql: string;
+}
+
+export interface ReviewIndexSuspension {
+  /** The names of the triggers set aside. */
+  readonly suspended: readonly string[];
+  /** Rebuilds the noted rows and puts the triggers back. Call once, inside the same transaction. */
+  resume(): { claims: number; full: boolean };
+}
+
+/** The review triggers on source tables (not those on `review_rows`), as stored. */
+export function reviewTriggers(db: Db): StoredTrigger[] {
+  return (
+    db
+      .prepare(
+        `SELECT name, tbl_name AS "table", sql FROM main.sqlite_master
+         WHERE type = 'trigger' AND name LIKE 'review\\_%' ESCAPE '\\' AND tbl_name <> 'review_rows' ORDER BY name`,
+      )
+      .all() as StoredTrigger[]
+  ).filter((t) => t.sql);
+}
+
+/** The events (INSERT, UPDATE, DELETE) a stored trigger fires on. */
+function eventOf(sql: string): 'INSERT' | 'UPDATE' | 'DELETE' | null {
+  const m = /\b(?:BEFORE|AFTER|INSTEAD\s+OF)\s+(INSERT|UPDATE|DELETE)\b/i.exec(sql);
+  return m ? (m[1]!.toUpperCase() as 'INSERT' | 'UPDATE' | 'DELETE') : null;
+}
+
+const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+export function suspendReviewIndex(db: Db): ReviewIndexSuspension {
+  if (!db.inTransaction) throw new Error('suspendReviewIndex must run inside the transaction that writes.');
+  const triggers = reviewTriggers(db);
+  db.exec(`CREATE TEMP TABLE review_index_dirty (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID`);
+  let full = false;
+  const markers: string[] = [];
+  const events = new Map<string, Set<'INSERT' | 'UPDATE' | 'DELETE'>>();
+  for (const t of triggers) {
+    const event = eventOf(t.sql);
+    if (!MARKS[t.table] || !event) full = true;
+    else {
+      const set = events.get(t.table) ?? new Set();
+      set.add(event);
+      events.set(t.table, set);
+    }
+    db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
+  }
+  for (const [table, set] of events) {
+    for (const event of set) {
+      const rows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['NEW', 'OLD'];
+      const inserts = rows.flatMap((r) => MARKS[table]!.map(([kind, column]) =>
+        `INSERT OR IGNORE INTO review_index_dirty (kind, id) SELECT '${kind}', ${r}.${quoteId(column)} WHERE ${r}.${quoteId(column)} IS NOT NULL;`));
+      const name = `review_index_mark_${table}_${event.toLowerCase()}`;
+      db.exec(`CREATE TEMP TRIGGER ${name} AFTER ${event} ON main.${quoteId(table)} BEGIN ${inserts.join(' ')} END`);
+      markers.push(name);
+    }
+  }
+
+  let resumed = false;
+  return {
+    suspended: triggers.map((t) => t.name),
+    resume() {
+      if (resumed) throw new Error('The review index was already resumed.');
+      resumed = true;
+      for (const name of markers) db.exec(`DROP TRIGGER temp.${name}`);
+      const result = rebuild(db, full);
+      db.exec(`DROP TABLE ${DIRTY}`);
+      for (const t of triggers) db.exec(t.sql);
+      return result;
+    },
+  };
+}
+
+/**
+ * Runs `fn` with the review triggers set aside and rebuilds what it changed afterwards; on a throw,
+ * the triggers are put back before the error goes on (the caller's rollback would restore them too).
+ */
+export function withReviewIndexSuspended<T>(db: Db, fn: () => T): T {
+  const s = suspendReviewIndex(db);
+  let ok = false;
+  try {
+    const out = fn();
+    ok = true;
+    return out;
+  } finally {
+    if (ok) s.resume();
+    else restoreQuietly(db, s);
+  }
+}
+
+/** The same for work that yields to the event loop while its transaction stays open. */
+export async function withReviewIndexSuspendedAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const s = suspendReviewIndex(db);
+  let ok = false;
+  try {
+    const out = await fn();
+    ok = true;
+    return out;
+  } finally {
+    if (ok) s.resume();
+    else restoreQuietly(db, s);
+  }
+}
+
+/** After a failure: triggers back if the transaction is still open (it will be rolled back anyway). */
+function restoreQuietly(db: Db, s: ReviewIndexSuspension): void {
+  if (!db.inTransaction) return;
+  try {
+    s.resume();
+  } catch {
+    // The caller's rollback restores the schema as it was; the first error is the one to report.
+  }
+}
+
+/** The claims whose rows may be stale, or the whole table. */
+function rebuild(db: Db, full: boolean): { claims: number; full: boolean } {
+  const rows = db.prepare(`SELECT count(*) FROM review_rows`).pluck().get() as number;
+  if (!full) {
+    const marked = db.prepare(`SELECT count(*) FROM ${DIRTY}`).pluck().get() as number;
+    if (marked === 0) return { claims: 0, full: false };
+    db.exec(`CREATE TEMP TABLE review_index_claims (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+    db.exec(`
+      INSERT OR IGNORE INTO temp.review_index_claims (id)
+        SELECT id FROM ${DIRTY} WHERE kind = 'claim'
+        UNION SELECT a.claim_id FROM ${DIRTY} k JOIN attributions a ON a.cue_span_id = k.id WHERE k.kind = 'cue'
+        UNION SELECT r.claim_id FROM ${DIRTY} k JOIN review_rows r ON r.source_id = k.id WHERE k.kind = 'source'
+        UNION SELECT a.claim_id FROM ${DIRTY} k JOIN attributions a ON a.source_id = k.id WHERE k.kind = 'source'
+        UNION SELECT r.claim_id FROM ${DIRTY} k JOIN review_rows r ON r.document_id = k.id WHERE k.kind = 'document'
+        UNION SELECT c.id FROM ${DIRTY} k JOIN claims c ON c.document_id = k.id WHERE k.kind = 'document'
+        UNION SELECT t.span_id FROM ${DIRTY} k JOIN taggings t ON t.tag_id = k.id WHERE k.kind = 'tag' AND t.span_id IS NOT NULL`);
+    const claims = db.prepare(`SELECT count(*) FROM temp.review_index_claims`).pluck().get() as number;
+    // An empty index, or most of it stale (a merge into a young project): one pass over the view
+    // gives the same rows for less. Otherwise only the noted claims' rows are rebuilt.
+    if (rows > 0 && claims * 2 < rows) {
+      db.exec(`DELETE FROM review_rows WHERE claim_id IN (SELECT id FROM temp.review_index_claims)`);
+      db.exec(`INSERT INTO review_rows SELECT * FROM review_view WHERE claim_id IN (SELECT id FROM temp.review_index_claims) ORDER BY seq`);
+      db.exec(`DROP TABLE temp.review_index_claims`);
+      return { claims, full: false };
+    }
+    db.exec(`DROP TABLE temp.review_index_claims`);
+  }
+  if (rows > 0) db.exec(`DELETE FROM review_rows`);
+  db.exec(`INSERT INTO review_rows SELECT * FROM review_view ORDER BY seq`);
+  return { claims: db.prepare(`SELECT count(DISTINCT claim_id) FROM review_rows`).pluck().get() as number, full: true };
+}
