@@ -5,10 +5,10 @@
  * and redo of the link from the keyboard. Screenshots go to test-results/screenshots/.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charAt, dragSelect, keyboardSelectWords, openBySearch } from './annotate-helpers.ts';
-import { CORPUS, startApp, type E2eApp } from './harness.ts';
+import { CORPUS, ROOT, startApp, type E2eApp } from './harness.ts';
 
 const CLAIM = 'pro-Iranian Syrian army units and militias loyal to Tehran are stepping up their attempts to smuggle';
 const TARGET = "War-torn Syria has become the region's main production site for a multi-billion-dollar trade";
@@ -25,6 +25,16 @@ async function markWith(page: Page, key: string, expected: string): Promise<void
   await page.getByRole('toolbar', { name: 'Annotate' }).waitFor();
   await page.keyboard.press(key);
   await list(page).getByRole('option').filter({ hasText: expected }).first().waitFor();
+}
+
+/** The selected annotation's detail, in the light and the dark theme (test-results/screenshots/). */
+async function shoot(page: Page, detail: Locator, name: string): Promise<void> {
+  await page.mouse.move(1, 899);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await detail.screenshot({ path: path.join(ROOT, 'test-results/screenshots', `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 describe('Annotating a report (e2e)', () => {
@@ -94,6 +104,41 @@ describe('Annotating a report (e2e)', () => {
     await detail.getByText('named official · Jordanian army').waitFor();
   });
 
+  it('tags the claim from the codebook field and edits its attribution\'s channel in the detail', async () => {
+    const { page } = app;
+    await option(page, 'pro-Iranian Syrian army').first().click();
+    const detail = page.getByRole('region', { name: 'Selected annotation' });
+    const tagField = detail.getByRole('combobox', { name: 'Add a tag' });
+    await tagField.fill('Smuggling routes');
+    await detail.getByRole('option', { name: 'Create tag “Smuggling routes”' }).click();
+    const chips = detail.getByRole('list', { name: 'Tags' });
+    await chips.getByText('Smuggling routes').waitFor();
+    await tagField.fill('Militias');
+    await tagField.press('ArrowDown');
+    await tagField.press('Enter');
+    await chips.getByText('Militias').waitFor();
+
+    await detail.getByRole('button', { name: 'Edit the attribution to Colonel Mustafa Hiari' }).click();
+    const form = detail.getByRole('form', { name: 'Edit the attribution to Colonel Mustafa Hiari' });
+    await form.getByRole('combobox', { name: 'Channel marked in the text' }).selectOption('');
+    await form.getByRole('textbox', { name: 'Channel', exact: true }).fill('state-owned Al Mamlaka TV');
+    await form.getByRole('radio', { name: 'indirect' }).check();
+    await form.getByRole('combobox', { name: 'Add to the relay chain' }).fill('Jordan News');
+    await form.getByRole('option', { name: 'New outlet “Jordan News”' }).click();
+    await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(page, detail, 'claim-detail-editor-top');
+    await form.getByRole('button', { name: 'Save attribution' }).scrollIntoViewIfNeeded();
+    await shoot(page, detail, 'claim-detail-editor');
+    await form.getByRole('button', { name: 'Save attribution' }).click();
+    await form.waitFor({ state: 'detached' });
+    const card = detail.getByRole('article', { name: 'Colonel Mustafa Hiari' });
+    await expect.poll(() => card.textContent()).toContain('Channel: state-owned Al Mamlaka TV');
+    expect(await card.textContent()).toContain('via Jordan News');
+    await detail.evaluate((el) => el.scrollTo({ top: 0 }));
+    await shoot(page, detail, 'claim-detail-tags');
+    expect(app.problems).toEqual([]);
+  });
+
   it('marks a claim and the denial of it, and links them', async () => {
     const { page } = app;
     await dragSelect(page, TARGET);
@@ -122,6 +167,12 @@ describe('Annotating a report (e2e)', () => {
     for (const expected of ['Colonel Mustafa Hiari', 'told', 'Al Mamlaka TV', 'main production site', 'denies “War-torn Syria', 'Channel', 'Cue']) {
       expect(texts).toContain(expected);
     }
+    await option(page, 'pro-Iranian Syrian army').first().click();
+    const detail = page.getByRole('region', { name: 'Selected annotation' });
+    const chips = detail.getByRole('list', { name: 'Tags' });
+    expect(await chips.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Militias'), expect.stringContaining('Smuggling routes')]);
+    const card = detail.getByRole('article', { name: 'Colonel Mustafa Hiari' });
+    expect(await card.textContent()).toMatch(/Channel: state-owned Al Mamlaka TV · indirect · via Jordan News/);
   });
 
   it('undoes the link with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {

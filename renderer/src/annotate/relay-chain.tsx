@@ -80,19 +80,21 @@ export function RelayChain({ chain, exclude, onChange }: Props) {
         <ol className="relay-list" aria-labelledby={`${id}-legend`}>
           {chain.map((r, i) => (
             <li key={r.id ?? `new:${r.name}`} className="relay-link">
-              <span className="relay-name" dir="auto">{r.name}</span>
-              {r.id === null && <span className="muted"> {t('relay.new')}</span>}
-              <span className="relay-actions">
-                <button type="button" className="button button-quiet button-small" aria-label={t('relay.up', { name: r.name })} disabled={i === 0} onClick={() => move(i, -1)}>
-                  ↑
-                </button>
-                <button type="button" className="button button-quiet button-small" aria-label={t('relay.down', { name: r.name })} disabled={i === chain.length - 1} onClick={() => move(i, 1)}>
-                  ↓
-                </button>
-                <button type="button" className="button button-quiet button-small" aria-label={t('relay.remove', { name: r.name })} onClick={() => onChange(chain.filter((_, k) => k !== i))}>
-                  ×
-                </button>
-              </span>
+              <div className="relay-row">
+                <span className="relay-name" dir="auto">{r.name}</span>
+                {r.id === null && <span className="muted relay-new">{t('relay.new')}</span>}
+                <span className="relay-actions">
+                  <button type="button" className="button button-quiet button-small" aria-label={t('relay.up', { name: r.name })} disabled={i === 0} onClick={() => move(i, -1)}>
+                    ↑
+                  </button>
+                  <button type="button" className="button button-quiet button-small" aria-label={t('relay.down', { name: r.name })} disabled={i === chain.length - 1} onClick={() => move(i, 1)}>
+                    ↓
+                  </button>
+                  <button type="button" className="button button-quiet button-small" aria-label={t('relay.remove', { name: r.name })} onClick={() => onChange(chain.filter((_, k) => k !== i))}>
+                    ×
+                  </button>
+                </span>
+              </div>
             </li>
           ))}
         </ol>

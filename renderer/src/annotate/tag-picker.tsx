@@ -52,7 +52,10 @@ export function TagPicker({ span, tags, call, announce }: Props) {
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const applied = span.tagIds.map((id) => tags.get(id)).filter((x): x is Tag => x !== undefined);
+  const applied = span.tagIds
+    .map((id) => tags.get(id))
+    .filter((x): x is Tag => x !== undefined)
+    .sort((a, b) => tagPath(a, tags).localeCompare(tagPath(b, tags)));
   const typed = query.trim();
   const needle = typed.toLowerCase();
   const candidates = [...tags.values()]

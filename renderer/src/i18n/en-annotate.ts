@@ -182,7 +182,7 @@ export const annotateStrings = {
   'relay.none': 'No relay: the source’s words reached the report directly.',
   'relay.add': 'Add to the relay chain',
   'relay.create': 'New outlet “{name}”',
-  'relay.new': '(new outlet, created on save)',
+  'relay.new': 'new outlet, created on save',
   'relay.up': 'Move {name} earlier in the chain',
   'relay.down': 'Move {name} later in the chain',
   'relay.remove': 'Remove {name} from the chain',
