@@ -27,11 +27,20 @@ export function parseSafeJson(text: string, file: string): unknown {
   } catch (error) {
     throw new PackError('BAD_JSON', `${file} is not valid JSON: ${(error as Error).message}`, file);
   }
-  const where = forbiddenKey(value);
+  const where = mayHoldForbiddenKey(text) ? forbiddenKey(value) : null;
   if (where !== null) {
     throw new PackError('FORBIDDEN_KEY', `${file} has a "${where.key}" key (at ${where.path}); such keys are refused in pack records.`, file);
   }
   return value;
+}
+
+/**
+ * Whether the text could spell a forbidden key at all: in JSON a key is either written out or built
+ * with `\u` escapes, so text with neither cannot hold one and the walk over the parsed value (0.4 s
+ * on a 100 MB annotation file) is skipped. Text that merely mentions the words is walked as before.
+ */
+function mayHoldForbiddenKey(text: string): boolean {
+  return text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
 }
 
 /**

@@ -4,17 +4,16 @@
  * Returns the content, offsets converted to UTF-16 and re-anchored, or null after reporting problems.
  */
 import type { z } from 'zod';
-import { anchor, makeOffsetConverter } from '../../../shared/anchoring/index.ts';
 import {
-  AnalystsFile, AnnotationCollectionSchema, CheckedWebAnnotation, DocumentRecord, KNOWN_BODIES, SourcesFile, TagsFile, type Manifest,
+  AnalystsFile, DocumentRecord, SourcesFile, TagsFile, type Manifest,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
-import { CLAIM_KIND_SET, type PackAnnotation, type PackContent, type PackDocument } from './pack-model.ts';
+import { CLAIM_KIND_SET, type PackContent, type PackDocument } from './pack-model.ts';
 import { zodProblems } from './pack-verify.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { PackError } from './zip-reader.ts';
-import { fromWebAnnotation } from './w3c.ts';
+import { readAnnotations } from './verify-annotations.ts';
 
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
 
@@ -95,100 +94,6 @@ export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest
 function recordOf(error: z.ZodError): string | undefined {
   const path = error.issues[0]?.path ?? [];
   return path.length >= 2 && typeof path[1] === 'number' ? `${String(path[0])}[${path[1]}]` : undefined;
-}
-
-function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument[], problems: PackProblem[], warnings: PackProblem[]): PackAnnotation[] | null {
-  const FILE = 'annotations.jsonld';
-  const bytes = files.get(FILE);
-  if (!bytes) {
-    problems.push({ code: 'MISSING_FILE', message: `The pack has no ${FILE}.`, file: FILE });
-    return null;
-  }
-  let raw: unknown;
-  try {
-    raw = parseSafeJson(decodeUtf8(bytes, FILE), FILE);
-  } catch (error) {
-    if (!(error instanceof PackError)) throw error;
-    problems.push({ code: error.code, message: error.message, file: FILE });
-    return null;
-  }
-  const collection = AnnotationCollectionSchema.safeParse(raw);
-  if (!collection.success) {
-    problems.push(...zodProblems(collection.error, FILE));
-    return null;
-  }
-  const items = collection.data.first.items;
-  if (collection.data.total !== items.length) {
-    problems.push({ code: 'SCHEMA', message: `${FILE}: total says ${collection.data.total} but the page holds ${items.length}.`, file: FILE, field: 'total' });
-  }
-  const texts = new Map(documents.map((d) => [d.record.id, d.text]));
-  const converters = new Map<string, ReturnType<typeof makeOffsetConverter>>();
-  const seen = new Set<string>();
-  const out: PackAnnotation[] = [];
-  items.forEach((item, index) => {
-    const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${index}]`;
-    const { value, unknownRoles } = withoutUnknownBodies(item);
-    const parsed = CheckedWebAnnotation.safeParse(value);
-    if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, FILE, record));
-      return;
-    }
-    const w = parsed.data;
-    const documentId = w.target.source.slice('urn:uuid:'.length);
-    const text = texts.get(documentId);
-    if (text === undefined) {
-      problems.push({ code: 'UNKNOWN_DOCUMENT', message: `Annotation ${w.id} targets ${w.target.source}, which is not in the pack.`, file: FILE, record: w.id, field: 'target.source' });
-      return;
-    }
-    let converter = converters.get(documentId);
-    if (!converter) converters.set(documentId, (converter = makeOffsetConverter(text)));
-    const result = fromWebAnnotation(w, converter);
-    if (!result.ok) {
-      problems.push({ code: 'SCHEMA', message: `Annotation ${w.id}: ${result.field}: ${result.message}`, file: FILE, record: w.id, field: result.field });
-      return;
-    }
-    for (const role of unknownRoles) warnings.push({ code: 'UNKNOWN_BODY', message: `Annotation ${w.id} has a body of role "${role}", which this version ignores.`, file: FILE, record: w.id });
-    const a = result.annotation;
-    if (seen.has(a.id)) {
-      problems.push({ code: 'DUPLICATE_ID', message: `Annotation ${w.id} appears twice.`, file: FILE, record: w.id });
-      return;
-    }
-    seen.add(a.id);
-    const found = anchor(text, { start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix });
-    if (found.state === 'orphaned') {
-      if (!a.orphaned) {
-        problems.push({ code: 'ORPHANED_ANNOTATION', message: `Annotation ${w.id} (“${a.exact.slice(0, 60)}”) cannot be found in its document: ${found.reason}`, file: FILE, record: w.id, field: 'target.selector' });
-        return;
-      }
-    } else {
-      if (found.moved && !a.orphaned) {
-        warnings.push({ code: 'ANCHOR_MOVED', message: `Annotation ${w.id} was not at its stated position; it was found at ${found.start}–${found.end} instead.`, file: FILE, record: w.id });
-      }
-      if (!a.orphaned) {
-        a.start = found.start;
-        a.end = found.end;
-        a.exact = text.slice(found.start, found.end);
-      }
-    }
-    out.push(a);
-  });
-  return out;
-}
-
-/** A newer minor version may add body roles: they are set aside (and named), not refused. */
-function withoutUnknownBodies(item: unknown): { value: unknown; unknownRoles: string[] } {
-  const body = (item as { body?: unknown })?.body;
-  if (!Array.isArray(body)) return { value: item, unknownRoles: [] };
-  const unknownRoles: string[] = [];
-  const known = body.filter((b: unknown) => {
-    const role = (b as { role?: unknown })?.role;
-    if (typeof role === 'string' && !Object.hasOwn(KNOWN_BODIES, role)) {
-      unknownRoles.push(role);
-      return false;
-    }
-    return true;
-  });
-  return { value: unknownRoles.length ? { ...(item as object), body: known } : item, unknownRoles };
 }
 
 /** Every id a record names must be in the pack. */
