@@ -1,120 +1,42 @@
 /**
- * SQL for the review grid: a filter/sort model becomes one parameterised query on `review_rows`.
- * Column ids are mapped through a fixed table and every value is a bound parameter, so odd filter
- * values (empty, huge, quotes, SQL-looking text, LIKE wildcards) only ever filter.
- * Sorting always ends with `seq`, which makes pages stable and lets each sort use its index.
+ * SQL for the review grid: a filter/sort model becomes parameterised queries on `review_rows`
+ * (review-sql.ts), paged by keyset from remembered anchors (review-paging.ts) rather than by OFFSET.
  */
-import type { ColumnFilter, ReviewColumn, ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
+import type { ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
 import type { Db } from '../store/database.ts';
+import { KeysetPager, firstPageSql, planOf } from './review-paging.ts';
+import { orderSql, whereSql } from './review-sql.ts';
 
-const COLUMN_SQL: Record<ReviewColumn, string> = {
-  claimText: 'claim_text', kind: 'kind', document: 'document_title', outlet: 'outlet', published: 'published',
-  source: 'source_name', sourceType: 'source_type', anonymous: 'anonymous', cue: 'cue', channel: 'channel',
-  reliability: 'reliability', credibility: 'credibility', rating: 'rating', status: 'status',
-  independentSources: 'independent_sources', tags: 'tags', annotator: 'annotator', annotatedAt: 'annotated_at',
-};
-/** Text columns sort without regard to case, matching their indexes. */
-const NOCASE = new Set<ReviewColumn>(['source', 'outlet', 'document']);
+export { orderSql, whereSql } from './review-sql.ts';
 
-const QUICK_SQL: Record<ReviewQuery['quick'][number], string> = {
-  singleSource: 'independent_sources = 1',
-  anonymousOnly: 'anonymous = 1',
-  denied: "status = 'denied'",
-  ungraded: '(reliability IS NULL OR credibility IS NULL)',
-};
-
-const SELECT = `SELECT attribution_id AS attributionId, claim_id AS claimId, claim_text AS claimText, kind, document_id AS documentId,
+const COLUMNS = `attribution_id AS attributionId, claim_id AS claimId, claim_text AS claimText, kind, document_id AS documentId,
   document_title AS document, outlet, published, source_id AS sourceId, source_name AS source, source_type AS sourceType, anonymous,
   cue, channel, reliability, credibility, rating, status, status_reason AS statusReason, independent_sources AS independentSources,
-  tags, annotator, annotated_at AS annotatedAt FROM review_rows`;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  for (const [id, filter] of Object.entries(query.filters) as Array<[ReviewColumn, ColumnFilter | undefined]>) {
-    if (!filter) continue;
-    const clause = filterSql(COLUMN_SQL[id], id, filter, params);
-    if (clause) clauses.push(clause);
-  }
-  for (const q of query.quick) clauses.push(QUICK_SQL[q]);
-  return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-function filterSql(col: string, id: ReviewColumn, f: ColumnFilter, params: unknown[]): string | null {
-  if (f.type === 'set') {
-    if (f.values.length === 0) return null;
-    if (id === 'anonymous') {
-      const wanted = f.values.map((v) => (v === 'anonymous' ? 1 : v === 'named' ? 0 : -1));
-      params.push(...wanted);
-      return `${col} IN (${wanted.map(() => '?').join(',')})`;
-    }
-    const real = f.values.filter((v) => v !== '(none)');
-    const parts: string[] = [];
-    if (real.length) {
-      params.push(...real);
-      parts.push(`${col} IN (${real.map(() => '?').join(',')})`);
-    }
-    if (real.length < f.values.length) parts.push(`${col} IS NULL`);
-    return `(${parts.join(' OR ')})`;
-  }
-  if (f.op === 'blank') return `(${col} IS NULL OR ${col} = '')`;
-  if (f.op === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
-  if (f.type === 'text') {
-    const v = f.value ?? '';
-    if (v === '') return null;
-    const like = (pattern: string, negate = false) => {
-      params.push(pattern);
-      return negate ? `(${col} IS NULL OR ${col} NOT LIKE ? ESCAPE '\\')` : `${col} LIKE ? ESCAPE '\\'`;
-    };
-    switch (f.op) {
-      case 'contains': return like(`%${escapeLike(v)}%`);
-      case 'notContains': return like(`%${escapeLike(v)}%`, true);
-      case 'startsWith': return like(`${escapeLike(v)}%`);
-      case 'endsWith': return like(`%${escapeLike(v)}`);
-      case 'equals': return like(escapeLike(v));
-      case 'notEqual': return like(escapeLike(v), true);
-    }
-  }
-  if (f.type === 'number') {
-    if (f.value === undefined) return null;
-    const ops = { equals: '=', notEqual: '<>', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' } as const;
-    if (f.op === 'inRange') {
-      params.push(f.value, f.valueTo ?? f.value);
-      return `${col} BETWEEN ? AND ?`;
-    }
-    params.push(f.value);
-    return `${col} ${ops[f.op]} ?`;
-  }
-  if (f.type === 'date') {
-    // Dates compare as text (ISO); a partial date "2023" spans the whole year.
-    const lo = (d: string) => d.slice(0, 10) + '0000-01-01'.slice(Math.min(d.length, 10));
-    const hi = (d: string) => d.slice(0, 10) + '9999-12-31'.slice(Math.min(d.length, 10)) + '\uffff';
-    if (!f.value) return null;
-    switch (f.op) {
-      case 'equals': params.push(lo(f.value), hi(f.value)); return `${col} BETWEEN ? AND ?`;
-      case 'before': params.push(lo(f.value)); return `${col} < ?`;
-      case 'after': params.push(hi(f.value)); return `${col} > ?`;
-      case 'inRange': params.push(lo(f.value), hi(f.valueTo ?? f.value)); return `${col} BETWEEN ? AND ?`;
-    }
-  }
-  return null;
-}
-
-export function orderSql(sort: ReviewQuery['sort']): string {
-  const parts = sort.map((s) => `${COLUMN_SQL[s.column]}${NOCASE.has(s.column) ? ' COLLATE NOCASE' : ''} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
-  const last = sort.at(-1)?.dir === 'desc' ? 'DESC' : 'ASC';
-  return ` ORDER BY ${[...parts, `seq ${last}`].join(', ')}`;
-}
+  tags, annotator, annotated_at AS annotatedAt`;
+const SELECT = `SELECT ${COLUMNS} FROM review_rows`;
 
 type RawRow = Omit<ReviewRow, 'anonymous'> & { anonymous: number };
 const toRow = (r: RawRow): ReviewRow => ({ ...r, anonymous: r.anonymous === 1 });
 
 export class ReviewRepository {
-  constructor(private readonly db: Db) {}
+  private readonly pager: KeysetPager;
 
-  page(query: ReviewQuery, offset: number, limit: number): ReviewRow[] {
+  constructor(private readonly db: Db) {
+    this.pager = new KeysetPager(db, COLUMNS, () => this.version());
+  }
+
+  /** Rows by position, by keyset from anchors; `matches` (the count, when known) helps pick the plan. */
+  page(query: ReviewQuery, offset: number, limit: number, options: { ahead?: boolean; matches?: number } = {}): ReviewRow[] {
+    return this.pager.page<RawRow>(query, offset, limit, options).map(toRow);
+  }
+
+  /** Finds every anchor of the query now (tests and benchmarks; the grid has them found in the background). */
+  anchorAll(query: ReviewQuery): void {
+    this.pager.extend(query);
+  }
+
+  /** The same rows by `LIMIT … OFFSET` (the reference keyset paging is tested against). */
+  pageByOffset(query: ReviewQuery, offset: number, limit: number): ReviewRow[] {
     const where = whereSql(query);
     const sql = `${SELECT}${where.sql}${orderSql(query.sort)} LIMIT ? OFFSET ?`;
     return (this.db.prepare(sql).all(...where.params, limit, offset) as RawRow[]).map(toRow);
@@ -122,6 +44,8 @@ export class ReviewRepository {
 
   count(query: ReviewQuery): number {
     const where = whereSql(query);
+    // Trigram phrases alone: the index counts its matches without visiting the rows.
+    if (where.matchOnly) return this.db.prepare(`SELECT count(*) FROM review_text WHERE review_text MATCH ?`).pluck().get(where.matchOnly) as number;
     return this.db.prepare(`SELECT count(*) FROM review_rows${where.sql}`).pluck().get(...where.params) as number;
   }
 
@@ -136,16 +60,20 @@ export class ReviewRepository {
   }
 
   /** The query plan, for tests that check hot queries use indexes. */
-  plan(query: ReviewQuery, offset = 0, limit = 100): string[] {
-    const where = whereSql(query);
-    const sql = `EXPLAIN QUERY PLAN ${SELECT}${where.sql}${orderSql(query.sort)} LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(...where.params, limit, offset) as Array<{ detail: string }>).map((r) => r.detail);
+  plan(query: ReviewQuery, matches?: number): string[] {
+    const plan = planOf(query, matches);
+    const sql = `EXPLAIN QUERY PLAN ${firstPageSql(COLUMNS, plan)}`;
+    return (this.db.prepare(sql).all(...plan.params, 100, 0) as Array<{ detail: string }>).map((r) => r.detail);
   }
 
-  /** Changes since a point: the latest operation group and the connection's data version. */
+  /**
+   * Changes since a point: the latest operation group, the rows this connection changed (triggers
+   * included, so also writes outside the operation log) and the data version (other connections).
+   */
   version(): string {
     const seq = this.db.prepare(`SELECT max(seq) FROM op_groups`).pluck().get() as number | null;
-    return `${seq ?? 0}:${this.db.pragma('data_version', { simple: true }) as number}`;
+    const changes = this.db.prepare(`SELECT total_changes()`).pluck().get() as number;
+    return `${seq ?? 0}:${changes}:${this.db.pragma('data_version', { simple: true }) as number}`;
   }
 
   listViews(): Array<{ id: string; name: string; state: string }> {

@@ -38,7 +38,8 @@ export class ReviewService {
   }
 
   page(query: ReviewQuery, offset: number, limit: number): { rows: ReviewRow[]; total: number } {
-    return { rows: this.rows.page(query, offset, limit), total: this.count(query) };
+    const total = this.count(query);
+    return { rows: this.rows.page(query, offset, limit, { matches: total }), total };
   }
 
   /** Counts are cached per query until anything in the project changes. */

@@ -1,0 +1,192 @@
+/**
+ * From a `ReviewQuery` to SQL on `review_rows`: the WHERE clause of its filters and quick filters,
+ * and its ORDER BY. Column ids are mapped through a fixed table and every value is a bound parameter,
+ * so odd filter values (empty, huge, quotes, SQL-looking text, LIKE wildcards) only ever filter.
+ *
+ * Text filters of three characters or more use the trigram index `review_text` (migration 6):
+ * "contains" and "does not contain" are answered by it alone (a phrase of trigrams is a substring,
+ * case folded as Unicode folds it), and "starts with", "ends with" and "equals" use it to narrow the
+ * rows before their exact `LIKE`. Shorter values have no trigram to look up, and fall back to `LIKE`
+ * over the rows (a scan: one or two characters match most rows anyway).
+ *
+ * Sorting always ends with `seq`, which makes pages stable and lets each sort use its index.
+ */
+import type { ColumnFilter, ReviewColumn, ReviewQuery } from '../../../shared/review-schemas.ts';
+
+export const COLUMN_SQL: Record<ReviewColumn, string> = {
+  claimText: 'claim_text', kind: 'kind', document: 'document_title', outlet: 'outlet', published: 'published',
+  source: 'source_name', sourceType: 'source_type', anonymous: 'anonymous', cue: 'cue', channel: 'channel',
+  reliability: 'reliability', credibility: 'credibility', rating: 'rating', status: 'status',
+  independentSources: 'independent_sources', tags: 'tags', annotator: 'annotator', annotatedAt: 'annotated_at',
+};
+
+/** Text columns sort without regard to case, matching their indexes. */
+export const NOCASE = new Set<ReviewColumn>(['source', 'outlet', 'document']);
+
+/** Columns that may hold NULL (keyset paging must place NULLs where SQLite sorts them: first). */
+export const NULLABLE = new Set<ReviewColumn>(['document', 'outlet', 'published', 'cue', 'channel', 'reliability', 'credibility', 'rating', 'tags']);
+
+/** The columns of `review_text`, the trigram index (migration 6). */
+const INDEXED = new Set(['claim_text', 'document_title', 'outlet', 'source_name', 'cue', 'channel', 'tags', 'annotator']);
+
+/** Fewest characters (code points) that make a trigram. */
+export const MIN_TRIGRAM = 3;
+
+const QUICK_SQL: Record<ReviewQuery['quick'][number], string> = {
+  singleSource: 'independent_sources = 1',
+  anonymousOnly: 'anonymous = 1',
+  denied: "status = 'denied'",
+  ungraded: '(reliability IS NULL OR credibility IS NULL)',
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * One FTS5 phrase for a column: the value in double quotes (a quote inside doubled), so that
+ * nothing in it (AND, OR, NOT, *, ^, :, parentheses) is read as query syntax.
+ */
+export const ftsPhrase = (column: string, value: string): string => `${column} : "${value.replaceAll('"', '""')}"`;
+
+const trigramable = (value: string): boolean => [...value].length >= MIN_TRIGRAM;
+
+export interface WhereSql {
+  /** ` WHERE …` of every filter (the trigram phrases as `seq IN (…)`), or ''. */
+  sql: string;
+  params: unknown[];
+  /** The trigram phrases as one FTS5 query, or null. */
+  match: string | null;
+  /** The other clauses, joined by AND, without the phrases (or ''), and their parameters. */
+  rest: string;
+  restParams: unknown[];
+  /**
+   * When the filters are trigram phrases only (no other clause): the FTS5 query, so the count can
+   * be taken from the index without visiting the rows.
+   */
+  matchOnly: string | null;
+}
+
+export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): WhereSql {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const phrases: string[] = [];
+  let onlyPhrases = true;
+  for (const [id, filter] of Object.entries(query.filters) as Array<[ReviewColumn, ColumnFilter | undefined]>) {
+    if (!filter) continue;
+    const col = COLUMN_SQL[id];
+    if (filter.type === 'text' && filter.value && INDEXED.has(col) && trigramable(filter.value)) {
+      const phrase = ftsPhrase(col, filter.value);
+      if (filter.op === 'contains') {
+        phrases.push(phrase);
+        continue;
+      }
+      if (filter.op === 'notContains') {
+        params.push(phrase);
+        clauses.push(`seq NOT IN (SELECT rowid FROM review_text WHERE review_text MATCH ?)`);
+        onlyPhrases = false;
+        continue;
+      }
+      // starts with, ends with, equals: the trigrams narrow, LIKE decides.
+      if (filter.op !== 'notEqual') phrases.push(phrase);
+    }
+    const clause = filterSql(col, id, filter, params);
+    if (clause) {
+      clauses.push(clause);
+      onlyPhrases = false;
+    }
+  }
+  for (const q of query.quick) {
+    clauses.push(QUICK_SQL[q]);
+    onlyPhrases = false;
+  }
+  const match = phrases.length > 0 ? phrases.join(' AND ') : null;
+  const rest = clauses.join(' AND ');
+  const restParams = [...params];
+  if (match) {
+    clauses.unshift(`seq IN (SELECT rowid FROM review_text WHERE review_text MATCH ?)`);
+    params.unshift(match);
+  }
+  return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params, match, rest, restParams, matchOnly: onlyPhrases ? match : null };
+}
+
+function filterSql(col: string, id: ReviewColumn, f: ColumnFilter, params: unknown[]): string | null {
+  if (f.type === 'set') {
+    if (f.values.length === 0) return null;
+    if (id === 'anonymous') {
+      const wanted = f.values.map((v) => (v === 'anonymous' ? 1 : v === 'named' ? 0 : -1));
+      params.push(...wanted);
+      return `${col} IN (${wanted.map(() => '?').join(',')})`;
+    }
+    const real = f.values.filter((v) => v !== '(none)');
+    const parts: string[] = [];
+    if (real.length) {
+      params.push(...real);
+      parts.push(`${col} IN (${real.map(() => '?').join(',')})`);
+    }
+    if (real.length < f.values.length) parts.push(`${col} IS NULL`);
+    return `(${parts.join(' OR ')})`;
+  }
+  if (f.op === 'blank') return `(${col} IS NULL OR ${col} = '')`;
+  if (f.op === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
+  if (f.type === 'text') {
+    const v = f.value ?? '';
+    if (v === '') return null;
+    const like = (pattern: string, negate = false) => {
+      params.push(pattern);
+      return negate ? `(${col} IS NULL OR ${col} NOT LIKE ? ESCAPE '\\')` : `${col} LIKE ? ESCAPE '\\'`;
+    };
+    switch (f.op) {
+      case 'contains': return like(`%${escapeLike(v)}%`);
+      case 'notContains': return like(`%${escapeLike(v)}%`, true);
+      case 'startsWith': return like(`${escapeLike(v)}%`);
+      case 'endsWith': return like(`%${escapeLike(v)}`);
+      case 'equals': return like(escapeLike(v));
+      case 'notEqual': return like(escapeLike(v), true);
+    }
+  }
+  if (f.type === 'number') {
+    if (f.value === undefined) return null;
+    const ops = { equals: '=', notEqual: '<>', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' } as const;
+    if (f.op === 'inRange') {
+      params.push(f.value, f.valueTo ?? f.value);
+      return `${col} BETWEEN ? AND ?`;
+    }
+    params.push(f.value);
+    return `${col} ${ops[f.op]} ?`;
+  }
+  if (f.type === 'date') {
+    // Dates compare as text (ISO); a partial date "2023" spans the whole year.
+    const lo = (d: string) => d.slice(0, 10) + '0000-01-01'.slice(Math.min(d.length, 10));
+    const hi = (d: string) => d.slice(0, 10) + '9999-12-31'.slice(Math.min(d.length, 10)) + '\uffff';
+    if (!f.value) return null;
+    switch (f.op) {
+      case 'equals': params.push(lo(f.value), hi(f.value)); return `${col} BETWEEN ? AND ?`;
+      case 'before': params.push(lo(f.value)); return `${col} < ?`;
+      case 'after': params.push(hi(f.value)); return `${col} > ?`;
+      case 'inRange': params.push(lo(f.value), hi(f.valueTo ?? f.value)); return `${col} BETWEEN ? AND ?`;
+    }
+  }
+  return null;
+}
+
+/** One term of a sort: its SQL expression (with its collation) and direction. */
+export interface SortKey {
+  column: string;
+  expr: string;
+  desc: boolean;
+  nullable: boolean;
+}
+
+/** The query's sort as keys, always ending with `seq` in the direction of the last one. */
+export function sortKeys(sort: ReviewQuery['sort']): SortKey[] {
+  const keys = sort.map((s) => ({
+    column: COLUMN_SQL[s.column],
+    expr: `${COLUMN_SQL[s.column]}${NOCASE.has(s.column) ? ' COLLATE NOCASE' : ''}`,
+    desc: s.dir === 'desc',
+    nullable: NULLABLE.has(s.column),
+  }));
+  return [...keys, { column: 'seq', expr: 'seq', desc: sort.at(-1)?.dir === 'desc', nullable: false }];
+}
+
+export const orderByKeys = (keys: SortKey[]): string => ` ORDER BY ${keys.map((k) => `${k.expr} ${k.desc ? 'DESC' : 'ASC'}`).join(', ')}`;
+
+export const orderSql = (sort: ReviewQuery['sort']): string => orderByKeys(sortKeys(sort));
