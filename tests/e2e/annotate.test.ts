@@ -134,7 +134,7 @@ describe('Annotating a report (e2e)', () => {
     const card = detail.getByRole('article', { name: 'Colonel Mustafa Hiari' });
     await expect.poll(() => card.textContent()).toContain('Channel: state-owned Al Mamlaka TV');
     expect(await card.textContent()).toContain('via Jordan News');
-    await detail.evaluate((el) => el.scrollTo({ top: 0 }));
+    await detail.getByRole('heading', { name: 'Attributions' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shoot(page, detail, 'claim-detail-tags');
     expect(app.problems).toEqual([]);
   });

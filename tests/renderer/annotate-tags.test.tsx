@@ -153,3 +153,20 @@ describe('Editing an attribution', () => {
     expect(await within(detail).findByText(/Channel: Al-Fassel/)).toBeInTheDocument();
   });
 });
+
+describe('Changes made elsewhere', () => {
+  it('reloads for another window’s write (its event is not an echo of ours), and not for our own', async () => {
+    const { user, transport, annotations, documentId, core, panel, detail } = await openClaim();
+    const loads = transport.callsTo('annotations:get').length;
+    await user.type(within(detail).getByRole('combobox', { name: 'Add a tag' }), 'Routes');
+    await user.click(within(detail).getByRole('option', { name: 'Routes' }));
+    await within(detail).findByRole('button', { name: 'Remove tag Routes' });
+    expect(transport.callsTo('annotations:get')).toHaveLength(loads);
+
+    // Another window marks an entity: the core announces it to every window.
+    annotations.seedSpan(documentId, 'entity', 'Hezbollah');
+    (core.emit as (name: string, payload: unknown) => void)('changed', { what: 'annotations' });
+    expect(await within(panel).findByRole('option', { name: /^Entity\s*Hezbollah/ })).toBeInTheDocument();
+    expect(transport.callsTo('annotations:get')).toHaveLength(loads + 1);
+  });
+});
