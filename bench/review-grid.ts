@@ -90,9 +90,9 @@ export async function generateReviewProject(dbPath: string, opts: { attributions
   db.exec(`INSERT INTO review_rows SELECT * FROM review_view`);
   for (const t of setAside) db.exec(t.sql);
   const text0 = performance.now();
-  db.exec(`INSERT INTO review_text (review_text) VALUES ('rebuild')`);
+  db.exec(`INSERT INTO review_fts (review_fts) VALUES ('rebuild')`);
   const textMs = performance.now() - text0;
-  opts.log?.(`  review_text (trigram index): ${(textMs / 1000).toFixed(1)} s`);
+  opts.log?.(`  review_fts (trigram index): ${(textMs / 1000).toFixed(1)} s`);
   db.exec('ANALYZE');
   const indexMs = performance.now() - index0;
   const rows = db.prepare(`SELECT count(*) FROM review_rows`).pluck().get() as number;

@@ -76,7 +76,7 @@ export function planOf(query: ReviewQuery, matches?: number): QueryPlan {
   if (query.sort.length === 0) {
     return {
       // The anchor goes inside, as a rowid range the trigram index answers (outside it would not be pushed down).
-      from: '(SELECT rowid AS hit FROM review_text WHERE review_text MATCH ? AND rowid >= ?) JOIN review_rows ON seq = hit',
+      from: '(SELECT rowid AS hit FROM review_fts WHERE review_fts MATCH ? AND rowid >= ?) JOIN review_rows ON seq = hit',
       cond: w.rest,
       params: [w.match, 0, ...w.restParams],
       keys: [HIT],
@@ -84,7 +84,7 @@ export function planOf(query: ReviewQuery, matches?: number): QueryPlan {
     };
   }
   const few = matches !== undefined && matches < FEW_MATCHES;
-  const phrase = `${few ? 'seq' : '+seq'} IN (SELECT rowid FROM review_text WHERE review_text MATCH ?)`;
+  const phrase = `${few ? 'seq' : '+seq'} IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`;
   return { from: 'review_rows', cond: [phrase, w.rest].filter(Boolean).join(' AND '), params: [w.match, ...w.restParams], keys: sortKeys(query.sort), anchored: false };
 }
 
@@ -222,7 +222,7 @@ export class KeysetPager {
       const hits = (
         plan.cond
           ? this.statement(`SELECT hit FROM ${plan.from}${where} ORDER BY hit`).pluck().all(...plan.params)
-          : this.statement(`SELECT rowid FROM review_text WHERE review_text MATCH ? ORDER BY rowid`).pluck().all(plan.params[0])
+          : this.statement(`SELECT rowid FROM review_fts WHERE review_fts MATCH ? ORDER BY rowid`).pluck().all(plan.params[0])
       ) as number[];
       walk.hits = hits;
       walk.anchors.length = 1;

@@ -45,7 +45,7 @@ export class ReviewRepository {
   count(query: ReviewQuery): number {
     const where = whereSql(query);
     // Trigram phrases alone: the index counts its matches without visiting the rows.
-    if (where.matchOnly) return this.db.prepare(`SELECT count(*) FROM review_text WHERE review_text MATCH ?`).pluck().get(where.matchOnly) as number;
+    if (where.matchOnly) return this.db.prepare(`SELECT count(*) FROM review_fts WHERE review_fts MATCH ?`).pluck().get(where.matchOnly) as number;
     return this.db.prepare(`SELECT count(*) FROM review_rows${where.sql}`).pluck().get(...where.params) as number;
   }
 

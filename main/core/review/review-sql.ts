@@ -3,7 +3,7 @@
  * and its ORDER BY. Column ids are mapped through a fixed table and every value is a bound parameter,
  * so odd filter values (empty, huge, quotes, SQL-looking text, LIKE wildcards) only ever filter.
  *
- * Text filters of three characters or more use the trigram index `review_text` (migration 6):
+ * Text filters of three characters or more use the trigram index `review_fts` (migration 6):
  * "contains" and "does not contain" are answered by it alone (a phrase of trigrams is a substring,
  * case folded as Unicode folds it), and "starts with", "ends with" and "equals" use it to narrow the
  * rows before their exact `LIKE`. Shorter values have no trigram to look up, and fall back to `LIKE`
@@ -26,7 +26,7 @@ export const NOCASE = new Set<ReviewColumn>(['source', 'outlet', 'document']);
 /** Columns that may hold NULL (keyset paging must place NULLs where SQLite sorts them: first). */
 export const NULLABLE = new Set<ReviewColumn>(['document', 'outlet', 'published', 'cue', 'channel', 'reliability', 'credibility', 'rating', 'tags']);
 
-/** The columns of `review_text`, the trigram index (migration 6). */
+/** The columns of `review_fts`, the trigram index (migration 6). */
 const INDEXED = new Set(['claim_text', 'document_title', 'outlet', 'source_name', 'cue', 'channel', 'tags', 'annotator']);
 
 /** Fewest characters (code points) that make a trigram. */
@@ -81,7 +81,7 @@ export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): WhereSq
       }
       if (filter.op === 'notContains') {
         params.push(phrase);
-        clauses.push(`seq NOT IN (SELECT rowid FROM review_text WHERE review_text MATCH ?)`);
+        clauses.push(`seq NOT IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`);
         onlyPhrases = false;
         continue;
       }
@@ -102,7 +102,7 @@ export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): WhereSq
   const rest = clauses.join(' AND ');
   const restParams = [...params];
   if (match) {
-    clauses.unshift(`seq IN (SELECT rowid FROM review_text WHERE review_text MATCH ?)`);
+    clauses.unshift(`seq IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`);
     params.unshift(match);
   }
   return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params, match, rest, restParams, matchOnly: onlyPhrases ? match : null };

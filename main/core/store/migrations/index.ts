@@ -8,7 +8,7 @@ import m0002 from './0002-documents.ts';
 import m0003 from './0003-annotations.ts';
 import m0004 from './0004-review.ts';
 import m0005 from './0005-packs.ts';
-import m0006 from './0006-review-text.ts';
+import m0006 from './0006-review-fts.ts';
 
 export interface Migration {
   version: number;
@@ -22,7 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'annotations', sql: m0003 },
   { version: 4, name: 'review', sql: m0004 },
   { version: 5, name: 'packs', sql: m0005 },
-  { version: 6, name: 'review-text', sql: m0006 },
+  { version: 6, name: 'review-fts', sql: m0006 },
 ];
 
 export const LATEST_VERSION = migrations.length;
