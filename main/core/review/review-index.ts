@@ -153,7 +153,10 @@ function restoreQuietly(db: Db, s: ReviewIndexSuspension): void {
   }
 }
 
-/** The claims whose rows may be stale, or the whole table. */
+/**
+ * The claims whose rows may be stale, or the whole table. Rows that exist are found through
+ * `review_rows`; rows that should exist through the live source rows (the view reads live rows only).
+ */
 function rebuild(db: Db, full: boolean): { claims: number; full: boolean } {
   const rows = db.prepare(`SELECT count(*) FROM review_rows`).pluck().get() as number;
   if (!full) {
@@ -163,12 +166,12 @@ function rebuild(db: Db, full: boolean): { claims: number; full: boolean } {
     db.exec(`
       INSERT OR IGNORE INTO temp.review_index_claims (id)
         SELECT id FROM ${DIRTY} WHERE kind = 'claim'
-        UNION SELECT a.claim_id FROM ${DIRTY} k JOIN attributions a ON a.cue_span_id = k.id WHERE k.kind = 'cue'
-        UNION SELECT r.claim_id FROM ${DIRTY} k JOIN review_rows r ON r.source_id = k.id WHERE k.kind = 'source'
-        UNION SELECT a.claim_id FROM ${DIRTY} k JOIN attributions a ON a.source_id = k.id WHERE k.kind = 'source'
-        UNION SELECT r.claim_id FROM ${DIRTY} k JOIN review_rows r ON r.document_id = k.id WHERE k.kind = 'document'
-        UNION SELECT c.id FROM ${DIRTY} k JOIN claims c ON c.document_id = k.id WHERE k.kind = 'document'
-        UNION SELECT t.span_id FROM ${DIRTY} k JOIN taggings t ON t.tag_id = k.id WHERE k.kind = 'tag' AND t.span_id IS NOT NULL`);
+        UNION SELECT claim_id FROM attributions WHERE cue_span_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'cue')
+        UNION SELECT claim_id FROM review_rows WHERE source_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'source')
+        UNION SELECT claim_id FROM attributions WHERE source_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'source') AND deleted_at IS NULL
+        UNION SELECT claim_id FROM review_rows WHERE document_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'document')
+        UNION SELECT id FROM claims WHERE document_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'document') AND deleted_at IS NULL
+        UNION SELECT span_id FROM taggings WHERE tag_id IN (SELECT id FROM ${DIRTY} WHERE kind = 'tag') AND span_id IS NOT NULL`);
     const claims = db.prepare(`SELECT count(*) FROM temp.review_index_claims`).pluck().get() as number;
     // An empty index, or most of it stale (a merge into a young project): one pass over the view
     // gives the same rows for less. Otherwise only the noted claims' rows are rebuilt.
