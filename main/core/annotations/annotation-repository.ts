@@ -6,7 +6,20 @@ export interface SpanRow {
   prefix: string; suffix: string; orphaned: number; source_id: string | null; note: string | null; data: string | null;
   created_at: string; created_by: string;
 }
-export interface ClaimRow { id: string; revision: number; document_id: string; kind: string; status: string; status_override: string | null; override_reason: string | null }
+/**
+ * Receives a document's live spans for `annotations:get`: one call per span, or per span and tag
+ * when it has several tags (`tagId` and `tagSeq` are null for a span without tags). Calls come in
+ * no promised order: `seq` and `tagSeq` (insertion orders) are there to order ties.
+ */
+export type SpanVisitor = (
+  seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
+  suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
+  tagId: string | null, tagSeq: number | null,
+) => void;
+
+/** A claim's own columns, as an array; its kind and position are its span's. */
+export type LeanClaimRow = [id: string, revision: number, status: string, status_override: string | null, override_reason: string | null];
+
 export interface AttributionRow {
   id: string; revision: number; claim_id: string; source_id: string; cue_span_id: string | null; channel: string | null;
   channel_span_id: string | null; speech: string; anonymous: number; anonymity_reason: string | null; via: string;
@@ -34,16 +47,37 @@ const LINK_SELECT = `
 export class AnnotationRepository {
   private readonly s;
 
+  private visitor: SpanVisitor | null = null;
+
   constructor(private readonly db: Db) {
+    // Registered before the statement that calls it is prepared. Direct-only: no trigger or view
+    // (nothing a pack brings) can call it.
+    // One parameter per column, spelt out: SQLite learns the function's arity from them, and a
+    // rest parameter would allocate an array per row.
+    const visitSpan = (
+      seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
+      suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
+      tagId: string | null, tagSeq: number | null,
+    ): null => {
+      this.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq);
+      return null;
+    };
+    db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
     this.s = {
-      spans: db.prepare(
-        `SELECT id, revision, document_id, kind, start, "end", exact, prefix, suffix, orphaned, source_id, note, data, created_at, created_by
-         FROM spans WHERE document_id = ? AND deleted_at IS NULL ORDER BY start, "end" DESC`,
-      ),
-      claims: db.prepare(
-        `SELECT c.id, c.revision, c.document_id, s.kind, c.status, c.status_override, c.override_reason
-         FROM claims c JOIN spans s ON s.id = c.id WHERE c.document_id = ? AND c.deleted_at IS NULL ORDER BY s.start`,
-      ),
+      // Each row is handed to `visitSpan` as the arguments of a function SQLite calls per row (see
+      // forEachSpan); count() only makes the statement run through every row.
+      visitSpans: db
+        .prepare(
+          `SELECT count(claimdesk_visit_span(s.seq, s.id, s.revision, s.kind, s.start, s."end", s.exact, s.prefix, s.suffix,
+             s.orphaned, s.source_id, s.note, s.data, t.tag_id, t.seq))
+           FROM spans s LEFT JOIN taggings t ON t.span_id = s.id AND t.deleted_at IS NULL
+           WHERE s.document_id = ? AND s.deleted_at IS NULL`,
+        )
+        .pluck(),
+      claimsLean: db
+        .prepare(`SELECT id, revision, status, status_override, override_reason FROM claims WHERE document_id = ? AND deleted_at IS NULL`)
+        .raw(),
+      spanPlace: db.prepare(`SELECT kind, start FROM spans WHERE id = ?`),
       attributions: db.prepare(
         `SELECT a.id, a.revision, a.claim_id, a.source_id, a.cue_span_id, a.channel, a.channel_span_id, a.speech, a.anonymous,
            a.anonymity_reason, a.via, a.credibility, a.rationale
@@ -61,10 +95,7 @@ export class AnnotationRepository {
       incoming: db.prepare(`SELECT relation, from_claim_id FROM claim_links WHERE to_claim_id = ? AND deleted_at IS NULL`),
       source: db.prepare(`SELECT * FROM sources WHERE id = ?`),
       tags: db.prepare(`SELECT id, revision, name, parent_id, color FROM tags WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE`),
-      taggings: db.prepare(
-        `SELECT t.id, t.tag_id, t.span_id FROM taggings t JOIN spans s ON s.id = t.span_id
-         WHERE s.document_id = ? AND t.deleted_at IS NULL AND s.deleted_at IS NULL`,
-      ),
+      tagIdsOfSpan: db.prepare(`SELECT tag_id FROM taggings WHERE span_id = ? AND deleted_at IS NULL ORDER BY seq`).pluck(),
       documentTags: db.prepare(`SELECT id, tag_id FROM taggings WHERE document_id = ? AND deleted_at IS NULL`),
       tagging: db.prepare(
         `SELECT id FROM taggings WHERE tag_id = @tag AND deleted_at IS NULL AND (span_id = @target OR document_id = @target)`,
@@ -86,12 +117,32 @@ export class AnnotationRepository {
     };
   }
 
-  spansForDocument(documentId: string): SpanRow[] {
-    return this.s.spans.all(documentId) as SpanRow[];
+  /**
+   * Hands a document's live spans to `visit`, row by row, as arguments; returns how many rows.
+   *
+   * Why not `all()`: the annotation screen loads up to 10,000 spans at a time within 20 ms, and
+   * with better-sqlite3 on Node before 22 most of an `all()` was spent building each row's array
+   * element by element through V8's generic property path (about 100 ns a value, 13 values a
+   * row). Values passed as a function's arguments skip that, which halved the read.
+   */
+  forEachSpan(documentId: string, visit: SpanVisitor): number {
+    if (this.visitor) throw new Error('forEachSpan is not re-entrant');
+    this.visitor = visit;
+    try {
+      return this.s.visitSpans.get(documentId) as number;
+    } finally {
+      this.visitor = null;
+    }
   }
 
-  claimsForDocument(documentId: string): ClaimRow[] {
-    return this.s.claims.all(documentId) as ClaimRow[];
+  /** A document's live claims for `annotations:get`, in no particular order. */
+  leanClaims(documentId: string): LeanClaimRow[] {
+    return this.s.claimsLean.all(documentId) as LeanClaimRow[];
+  }
+
+  /** A span's kind and start, live or not. */
+  spanPlace(id: string): { kind: string; start: number } | undefined {
+    return this.s.spanPlace.get(id) as { kind: string; start: number } | undefined;
   }
 
   attributionsForDocument(documentId: string): AttributionRow[] {
@@ -174,16 +225,17 @@ export class AnnotationRepository {
       .all({ id: spanId }) as Array<{ id: string; cue_span_id: string | null; channel_span_id: string | null }>;
   }
 
+  /** A span's tags, in the order they were applied. */
+  tagIdsOfSpan(spanId: string): string[] {
+    return this.s.tagIdsOfSpan.all(spanId) as string[];
+  }
+
   taggingsOfSpan(spanId: string): string[] {
     return this.db.prepare(`SELECT id FROM taggings WHERE span_id = ? AND deleted_at IS NULL`).pluck().all(spanId) as string[];
   }
 
   tags(): TagRow[] {
     return this.s.tags.all() as TagRow[];
-  }
-
-  spanTaggings(documentId: string): Array<{ id: string; tag_id: string; span_id: string }> {
-    return this.s.taggings.all(documentId) as Array<{ id: string; tag_id: string; span_id: string }>;
   }
 
   documentTaggings(documentId: string): Array<{ id: string; tag_id: string }> {

@@ -12,7 +12,8 @@ import { AnchorError, makeSelector, validateSpan } from '../../../shared/anchori
 import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Group } from '../history/oplog.ts';
 import { action, quote, type AnnotationContext } from './context.ts';
-import { toAttribution, toLink, toSource, toSpan, toTag } from './mappers.ts';
+import { readDocumentAnnotations } from './document-annotations.ts';
+import { toSpan } from './mappers.ts';
 import type { ClaimService } from './claim-service.ts';
 
 const isClaimKind = (kind: string) => (CLAIM_KINDS as readonly string[]).includes(kind);
@@ -39,50 +40,9 @@ export class SpanService {
     private readonly claims: ClaimService,
   ) {}
 
+  /** Everything the annotation screen shows for one document (`annotations:get`). */
   forDocument(documentId: string): DocumentAnnotations {
-    const { repo, documents } = this.ctx;
-    if (!documents.get(documentId)) throw new NotFoundError('Document', documentId);
-    const tagsBySpan = new Map<string, string[]>();
-    for (const t of repo.spanTaggings(documentId)) {
-      const list = tagsBySpan.get(t.span_id) ?? [];
-      list.push(t.tag_id);
-      tagsBySpan.set(t.span_id, list);
-    }
-    const spans = repo.spansForDocument(documentId).map((r) => toSpan(r, tagsBySpan.get(r.id)));
-    const attributionRows = repo.attributionsForDocument(documentId);
-    const sourceIds = new Set<string>();
-    for (const a of attributionRows) {
-      sourceIds.add(a.source_id);
-      for (const v of JSON.parse(a.via) as string[]) sourceIds.add(v);
-    }
-    for (const s of spans) if (s.sourceId) sourceIds.add(s.sourceId);
-    const sources = repo.sourcesByIds([...sourceIds]);
-    const reliabilityOf = new Map(sources.map((s) => [s.id, s.reliability]));
-    const byClaim = new Map<string, ReturnType<typeof toAttribution>[]>();
-    for (const a of attributionRows) {
-      const list = byClaim.get(a.claim_id) ?? [];
-      list.push(toAttribution(a, reliabilityOf.get(a.source_id) ?? null));
-      byClaim.set(a.claim_id, list);
-    }
-    const claims = repo.claimsForDocument(documentId).map((c) => ({
-      id: c.id,
-      revision: c.revision,
-      documentId: c.document_id,
-      kind: c.kind as (typeof CLAIM_KINDS)[number],
-      status: (c.status_override ?? c.status) as DocumentAnnotations['claims'][number]['status'],
-      derivedStatus: c.status as DocumentAnnotations['claims'][number]['status'],
-      overrideReason: c.override_reason,
-      attributions: byClaim.get(c.id) ?? [],
-    }));
-    return {
-      documentId,
-      spans,
-      claims,
-      sources: sources.map(toSource),
-      links: repo.linksForDocument(documentId).map(toLink),
-      tags: repo.tags().map(toTag),
-      documentTagIds: repo.documentTaggings(documentId).map((t) => t.tag_id),
-    };
+    return readDocumentAnnotations(this.ctx, documentId);
   }
 
   create(input: NewSpan): Span {
@@ -142,7 +102,7 @@ export class SpanService {
       if (patch.sourceId !== undefined) values.source_id = patch.sourceId;
       const updated = ctx.changes.update(group, 'span', id, values, revision);
       if (values.kind !== undefined && isClaimKind(values.kind as string)) this.claims.recomputeLinked(id);
-      return toSpan(updated, ctx.repo.spanTaggings(row.document_id as string).filter((t) => t.span_id === id).map((t) => t.tag_id));
+      return toSpan(updated, ctx.repo.tagIdsOfSpan(id));
     });
   }
 

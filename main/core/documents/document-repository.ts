@@ -186,6 +186,11 @@ export class DocumentRepository {
     return this.s.get.get(id) as (DocumentSummary & { text: string; seq: number }) | undefined;
   }
 
+  /** Whether a document exists and is not deleted, without reading its row. */
+  isLive(id: string): boolean {
+    return this.s.isLive.get(id) !== undefined;
+  }
+
   /** A live document's text, or undefined; recently used texts are served from memory. */
   liveText(id: string): string | undefined {
     if (!this.s.isLive.get(id)) return undefined;

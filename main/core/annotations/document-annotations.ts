@@ -1,0 +1,154 @@
+/**
+ * `annotations:get`: everything the annotation screen shows for one document, in one read.
+ *
+ * A document can hold 10,000 spans, and the budget to load them is 20 ms. What that costs is
+ * turning SQLite's values into JavaScript ones, so the spans come from one statement that reads
+ * only what the contract's Span holds (the document id is known, bookkeeping is not sent), with
+ * each span's tags joined in, and each Span object is built straight from the row's values
+ * (AnnotationRepository.forEachSpan says how). The rows are trusted (the services wrote them, the
+ * tables check them), so they are not parsed again with zod here: the renderer's client checks every
+ * answer against the contract when it arrives.
+ *
+ * Order: spans by start, then the longer first (an enclosing span before what it encloses), then
+ * in the order they were made; a span's tags in the order they were applied. Claims follow their
+ * spans' order, their kind and position being their span's.
+ */
+import { CLAIM_KINDS, type Claim, type DocumentAnnotations, type Span, type SpanData } from '../../../shared/annotation-schemas.ts';
+import { NotFoundError } from '../errors.ts';
+import type { LeanClaimRow } from './annotation-repository.ts';
+import type { AnnotationContext } from './context.ts';
+import { toAttribution, toLink, toSource, toTag } from './mappers.ts';
+
+/** Compared, not looked up in a Set, which would hash each span's freshly made kind string. */
+const isClaimKind = (kind: string) => (CLAIM_KINDS as readonly string[]).includes(kind);
+
+export function readDocumentAnnotations(ctx: AnnotationContext, documentId: string): DocumentAnnotations {
+  const { repo, documents } = ctx;
+  if (!documents.isLive(documentId)) throw new NotFoundError('Document', documentId);
+
+  const spans = readSpans(ctx, documentId);
+  const claims = claimsInSpanOrder(ctx, documentId, spans);
+
+  const attributionRows = repo.attributionsForDocument(documentId);
+  const sourceIds = new Set<string>();
+  for (const a of attributionRows) {
+    sourceIds.add(a.source_id);
+    for (const v of JSON.parse(a.via) as string[]) sourceIds.add(v);
+  }
+  for (const s of spans) if (s.sourceId !== null) sourceIds.add(s.sourceId);
+  const sources = sourceIds.size === 0 ? [] : repo.sourcesByIds([...sourceIds]);
+  const reliabilityOf = new Map(sources.map((s) => [s.id, s.reliability]));
+  const byClaim = new Map<string, Claim['attributions']>();
+  for (const a of attributionRows) {
+    const list = byClaim.get(a.claim_id);
+    const attribution = toAttribution(a, reliabilityOf.get(a.source_id) ?? null);
+    if (list) list.push(attribution);
+    else byClaim.set(a.claim_id, [attribution]);
+  }
+  for (const c of claims) c.attributions = byClaim.get(c.id) ?? [];
+
+  return {
+    documentId,
+    spans,
+    claims,
+    sources: sources.map(toSource),
+    links: repo.linksForDocument(documentId).map(toLink),
+    tags: repo.tags().map(toTag),
+    documentTagIds: repo.documentTaggings(documentId).map((t) => t.tag_id),
+  };
+}
+
+/** A span with several tags, while they arrive. */
+interface Tagged {
+  span: Span;
+  tagSeqs: number[];
+}
+
+function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
+  const spans: Span[] = [];
+  const seqs: number[] = [];
+  let tagged: Map<number, Tagged> | null = null;
+  let ordered = true;
+  ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq) => {
+    if (tagId !== null) {
+      const seen = (tagged ??= new Map()).get(seq);
+      if (seen) {
+        seen.span.tagIds.push(tagId);
+        seen.tagSeqs.push(tagSeq!);
+        return;
+      }
+    }
+    const span: Span = {
+      id,
+      revision,
+      documentId,
+      kind: kind as Span['kind'],
+      start,
+      end,
+      exact,
+      prefix,
+      suffix,
+      orphaned: orphaned === 1,
+      sourceId,
+      note,
+      data: data === null ? null : (JSON.parse(data) as SpanData),
+      tagIds: tagId === null ? [] : [tagId],
+    };
+    if (tagId !== null) tagged!.set(seq, { span, tagSeqs: [tagSeq!] });
+    const last = spans.length - 1;
+    if (ordered && last >= 0 && compare(spans[last]!, seqs[last]!, span, seq) > 0) ordered = false;
+    spans.push(span);
+    seqs.push(seq);
+  });
+  if (tagged !== null) {
+    for (const { span, tagSeqs } of (tagged as Map<number, Tagged>).values()) {
+      if (tagSeqs.length > 1) span.tagIds = tagSeqs.map((s, i) => [s, span.tagIds[i]!] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    }
+  }
+  if (ordered) return spans;
+  return spans
+    .map((_, i) => i)
+    .sort((a, b) => compare(spans[a]!, seqs[a]!, spans[b]!, seqs[b]!))
+    .map((i) => spans[i]!);
+}
+
+/** Start, then the longer first, then the older first. */
+const compare = (a: Span, aSeq: number, b: Span, bSeq: number): number => a.start - b.start || b.end - a.end || aSeq - bSeq;
+
+/**
+ * The document's live claims, each with its span's kind, in the spans' order. A live claim whose
+ * span is not live, or not of a claim kind (which no service leaves behind), is still listed, by
+ * its span's start, so that nothing the store holds is silently left out.
+ */
+function claimsInSpanOrder(ctx: AnnotationContext, documentId: string, spans: Span[]): Claim[] {
+  const pending = new Map<string, LeanClaimRow>();
+  for (const row of ctx.repo.leanClaims(documentId)) pending.set(row[0], row);
+  const claims: Claim[] = [];
+  const starts: number[] = [];
+  const add = (id: string, kind: string, start: number) => {
+    const [, revision, status, override, reason] = pending.get(id)!;
+    pending.delete(id);
+    claims.push({
+      id,
+      revision,
+      documentId,
+      kind: kind as Claim['kind'],
+      status: (override ?? status) as Claim['status'],
+      derivedStatus: status as Claim['status'],
+      overrideReason: reason,
+      attributions: [],
+    });
+    starts.push(start);
+  };
+  if (pending.size === 0) return claims;
+  for (const s of spans) if (isClaimKind(s.kind) && pending.has(s.id)) add(s.id, s.kind, s.start);
+  if (pending.size === 0) return claims;
+  for (const id of [...pending.keys()]) {
+    const place = ctx.repo.spanPlace(id)!;
+    add(id, place.kind, place.start);
+  }
+  return claims
+    .map((_, i) => i)
+    .sort((a, b) => starts[a]! - starts[b]!)
+    .map((i) => claims[i]!);
+}

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/core.ts';
+import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
+import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
+import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
+import { referenceRead } from './reference-read.ts';
+
+/** The four sample reports with their reference annotation (tests/fixtures/corpus/gold). */
+async function goldProject() {
+  const core = createCore({ dbPath: path.join(tempDir(), 'gold.claimdesk'), analystName: 'Reference analyst' });
+  await core.importPaths(REPORTS);
+  loadGold(core.annotation, path.join(CORPUS, 'gold'), CORPUS);
+  return core;
+}
+
+/**
+ * The same answer with the order of exact ties set aside: the reference's SQL leaves spans with the
+ * same start and end, and claims with the same start, in no promised order.
+ */
+function canonical(a: DocumentAnnotations): DocumentAnnotations {
+  const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  const startOf = new Map(a.spans.map((s) => [s.id, s.start]));
+  return {
+    ...a,
+    spans: [...a.spans].sort((x, y) => x.start - y.start || y.end - x.end || byId(x, y)),
+    claims: [...a.claims].sort((x, y) => startOf.get(x.id)! - startOf.get(y.id)! || byId(x, y)),
+  };
+}
+
+/** Spans by start, the longer first, then the older first; claims in their spans' order. */
+function expectOrdered(a: DocumentAnnotations, createdOrder: string[]) {
+  const made = new Map(createdOrder.map((id, i) => [id, i]));
+  for (let i = 1; i < a.spans.length; i++) {
+    const [p, s] = [a.spans[i - 1]!, a.spans[i]!];
+    expect(p.start < s.start || (p.start === s.start && (p.end > s.end || (p.end === s.end && made.get(p.id)! < made.get(s.id)!)))).toBe(true);
+  }
+  const spanOrder = a.spans.map((s) => s.id).filter((id) => a.claims.some((c) => c.id === id));
+  expect(a.claims.map((c) => c.id)).toEqual(spanOrder);
+}
+
+describe('annotations:get', () => {
+  it('answers as the first, row-by-row read did, on the reference annotation of four real reports', async () => {
+    const core = await goldProject();
+    const documents = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY seq`).pluck().all() as string[];
+    expect(documents).toHaveLength(4);
+    let spans = 0;
+    let tagged = 0;
+    for (const documentId of documents) {
+      const lean = await core.services['annotations:get']({ documentId });
+      const reference = referenceRead(core.db, documentId)!;
+      expect(canonical(lean)).toEqual(canonical(reference));
+      // What the renderer's client checks every answer against.
+      expect(DocumentAnnotations.safeParse(lean).success).toBe(true);
+      expect(lean.claims.every((c) => c.kind === lean.spans.find((s) => s.id === c.id)!.kind)).toBe(true);
+      spans += lean.spans.length;
+      tagged += lean.spans.filter((s) => s.tagIds.length > 0).length;
+    }
+    // The material holds what the comparison is about.
+    expect(spans).toBeGreaterThan(300);
+    expect(tagged).toBeGreaterThan(0);
+    core.close();
+  });
+
+  it('keeps ties, several tags, notes, data and orphaned spans, and leaves deleted ones out', async () => {
+    const core = createCore({ dbPath: path.join(tempDir(), 'p.claimdesk'), analystName: 'Rana' });
+    const call = caller(core);
+    const report = await core.importPaths([REPORTS[0]!]);
+    const documentId = report.files[0]!.status === 'imported' ? report.files[0]!.documentId : '';
+    const { text } = await call('documents:get', { id: documentId });
+    const at = (quote: string) => {
+      const start = text.indexOf(quote);
+      expect(start).toBeGreaterThanOrEqual(0);
+      return { documentId, start, end: start + quote.length, exact: quote };
+    };
+    const made: string[] = [];
+    const mark = async (kind: 'claim' | 'source' | 'cue' | 'note' | 'quantity', quote: string, extra: object = {}) => {
+      const span = await call('spans:create', { ...at(quote), kind, ...extra });
+      made.push(span.id);
+      return span;
+    };
+    const claim = await mark('claim', 'pro-Iranian Syrian army units');
+    // The same text twice (a claim and a source mention), a shorter span at the same start, and
+    // one enclosing all of them: ties on start are ordered by length, then by age.
+    const source = await mark('source', 'pro-Iranian Syrian army units');
+    await mark('cue', 'pro-Iranian');
+    await mark('note', 'pro-Iranian Syrian army units and militias', { note: 'check <b>this</b>' });
+    const figure = await mark('quantity', 'Syrian', { data: { value: 3, unit: 'units', approx: true } });
+    const gone = await mark('note', 'militias');
+    await call('spans:delete', { id: gone.id });
+    made.splice(made.indexOf(gone.id), 1);
+    const first = await call('tags:create', { name: 'Smuggling' });
+    const second = await call('tags:create', { name: 'Army' });
+    await call('tags:apply', { tagId: first.id, spanId: claim.id });
+    await call('tags:apply', { tagId: second.id, spanId: claim.id });
+    await call('tags:apply', { tagId: second.id, spanId: figure.id });
+    // A span another version of the text orphaned (re-anchoring, or a pack), which no channel makes.
+    core.db.prepare(`UPDATE spans SET orphaned = 1 WHERE id = ?`).run(source.id);
+
+    const lean = await call('annotations:get', { documentId });
+    expect(canonical(lean)).toEqual(canonical(referenceRead(core.db, documentId)!));
+    expectOrdered(lean, made);
+    expect(lean.spans.map((s) => s.id)).not.toContain(gone.id);
+    const byId = new Map(lean.spans.map((s) => [s.id, s]));
+    expect(byId.get(claim.id)!.tagIds).toEqual([first.id, second.id]);
+    expect(byId.get(figure.id)!.tagIds).toEqual([second.id]);
+    expect(byId.get(figure.id)!.data).toEqual({ value: 3, unit: 'units', approx: true });
+    expect(byId.get(source.id)!.orphaned).toBe(true);
+    expect(lean.spans.find((s) => s.kind === 'note')!.note).toBe('check <b>this</b>');
+    expect(lean.spans.filter((s) => s.start === claim.start).map((s) => s.kind)).toEqual(['note', 'claim', 'source', 'cue']);
+
+    // An edit answers with the span's tags, in the order they were applied.
+    const edited = await call('spans:update', { id: claim.id, revision: claim.revision, patch: { note: 'seen' } });
+    expect(edited.tagIds).toEqual([first.id, second.id]);
+    core.close();
+  });
+
+  it('still lists a live claim whose span is gone, where the store holds one', async () => {
+    const core = createCore({ dbPath: path.join(tempDir(), 'p.claimdesk'), analystName: 'Rana' });
+    const call = caller(core);
+    const report = await core.importPaths([REPORTS[1]!]);
+    const documentId = report.files[0]!.status === 'imported' ? report.files[0]!.documentId : '';
+    const { text } = await call('documents:get', { id: documentId });
+    const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{6,}$/.test(w)).slice(0, 3);
+    const claims = [];
+    for (const w of words) {
+      const start = text.indexOf(w);
+      claims.push(await call('spans:create', { documentId, kind: 'claim', start, end: start + w.length, exact: w }));
+    }
+    // No service leaves this behind (deleting a claim's span deletes the claim), but a damaged or
+    // hand-edited project might: the claim must not vanish from view.
+    core.db.prepare(`UPDATE spans SET deleted_at = '2026-01-01T00:00:00.000Z' WHERE id = ?`).run(claims[1]!.id);
+    const lean = await call('annotations:get', { documentId });
+    const reference = referenceRead(core.db, documentId)!;
+    expect(canonical(lean)).toEqual(canonical(reference));
+    expect(lean.claims.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
+    expect(lean.spans).toHaveLength(2);
+    core.close();
+  });
+
+  it('refuses a document that does not exist or was deleted', async () => {
+    const core = createCore({ dbPath: path.join(tempDir(), 'p.claimdesk'), analystName: 'Rana' });
+    const report = await core.importPaths([REPORTS[2]!]);
+    const documentId = report.files[0]!.status === 'imported' ? report.files[0]!.documentId : '';
+    await core.services['documents:delete']({ ids: [documentId] });
+    for (const id of [documentId, '01900000-0000-7000-8000-000000000000']) {
+      const answer = await core.dispatch('annotations:get', { documentId: id });
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) expect(answer.error.code).toBe('NOT_FOUND');
+    }
+    core.close();
+  });
+});
