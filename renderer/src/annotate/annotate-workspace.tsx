@@ -11,7 +11,7 @@ import { DocumentText } from '../components/document-text.tsx';
 import { AnnotateToolbar } from './annotate-toolbar.tsx';
 import { AnnotationsPanel } from './annotations-panel.tsx';
 import { kindLabel } from './describe.ts';
-import { SpanLookup } from './hit-test.ts';
+import { lazyLookup } from './hit-test.ts';
 import { isSelectable, type SelectableItem } from './model.ts';
 import { lineRects, placeRect, type Place } from './placement.ts';
 import { SidePanel } from './side-panel.tsx';
@@ -45,7 +45,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
     drawnRef.current = drawn;
   }, [drawn]);
   const spans = ann.state?.data.spans;
-  const lookup = useMemo(() => new SpanLookup((spans ?? []).filter((s) => !s.orphaned)), [spans]);
+  const lookup = useMemo(() => lazyLookup(() => (spans ?? []).filter((s) => !s.orphaned)), [spans]);
   const [selectedId, setSelectedId] = useState<string | null>(focusSpanId ?? null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [toolbarAt, setToolbarAt] = useState<Place | null>(null);

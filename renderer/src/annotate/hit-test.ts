@@ -77,3 +77,17 @@ export class SpanLookup<T extends Interval> {
     return out.sort((a, b) => a.end - a.start - (b.end - b.start));
   }
 }
+
+/** What hit-testing asks of a lookup. */
+export interface StabQuery<T extends Interval> {
+  at(offset: number): T[];
+}
+
+/**
+ * A lookup built when first asked (a hover, a click), not on every change of the spans: sorting
+ * ten thousand spans again after each one added would cost the panel's frame for nothing.
+ */
+export function lazyLookup<T extends Interval>(spans: () => readonly T[]): StabQuery<T> {
+  let built: SpanLookup<T> | null = null;
+  return { at: (offset) => (built ??= new SpanLookup(spans())).at(offset) };
+}

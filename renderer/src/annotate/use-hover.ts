@@ -5,10 +5,10 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Span } from '../../../shared/annotation-schemas.ts';
 import type { Drawn } from './use-painter.ts';
-import { charOffsetAt, type SpanLookup } from './hit-test.ts';
+import { charOffsetAt, type StabQuery } from './hit-test.ts';
 import type { Hover } from './span-tooltip.tsx';
 
-export function useHover(textRef: RefObject<HTMLElement | null>, drawn: Drawn | null, lookup: SpanLookup<Span>): Hover | null {
+export function useHover(textRef: RefObject<HTMLElement | null>, drawn: Drawn | null, lookup: StabQuery<Span>): Hover | null {
   const [hover, setHover] = useState<Hover | null>(null);
 
   useEffect(() => {
