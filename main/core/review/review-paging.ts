@@ -24,6 +24,11 @@ import { orderByKeys, sortKeys, whereSql, type SortKey } from './review-sql.ts';
 export const SPACING = 2000;
 /** How long one background slice of walking may hold the connection. */
 const SLICE_MS = 8;
+/**
+ * Most background walking one query gets: a million rows in the order of an index take ~70 ms here;
+ * a filter the sort's index cannot answer (denied, by source) can take seconds, and is not worth it.
+ */
+const AHEAD_BUDGET_MS = 400;
 /** Queries whose anchors are kept (sort orders and filter sets an analyst goes back and forth between). */
 const KEPT = 12;
 
@@ -43,6 +48,8 @@ interface Walk {
   lastAnchor: number | null;
   /** Unsorted phrase queries: every matching `seq` in order, once read (a block is then a lookup). */
   hits?: number[];
+  /** Time spent walking in the background. */
+  spentMs: number;
 }
 
 /**
@@ -182,7 +189,7 @@ export class KeysetPager {
       }
       let done = true;
       try {
-        done = this.extend(q, SLICE_MS);
+        done = this.extend(q, SLICE_MS, AHEAD_BUDGET_MS);
       } catch {
         // A statement iterating elsewhere on the connection, or a schema change: walk on demand instead.
       }
@@ -196,14 +203,19 @@ export class KeysetPager {
     setImmediate(slice);
   }
 
-  /** Walks the query's anchors for up to `ms`; true when they are all known. */
-  extend(query: ReviewQuery, ms = Infinity): boolean {
+  /**
+   * Walks the query's anchors for up to `ms`; true when they are all known, or when the walk has
+   * already cost `budget` ms in all (a query whose plan makes the walk slow is walked on demand only).
+   */
+  extend(query: ReviewQuery, ms = Infinity, budget = Infinity): boolean {
     const walk = this.walkFor(query);
-    if (walk.lastAnchor !== null) return true;
+    if (walk.lastAnchor !== null || walk.spentMs >= budget) return true;
     const plan = planOf(query);
     if (!plan.anchored) return true;
-    const until = performance.now() + ms;
+    const start = performance.now();
+    const until = start + ms;
     while (walk.lastAnchor === null && performance.now() < until) this.anchor(query, plan, walk.anchors.length);
+    walk.spentMs += performance.now() - start;
     return walk.lastAnchor !== null;
   }
 
@@ -249,7 +261,7 @@ export class KeysetPager {
     let walk = this.walks.get(id);
     if (walk && walk.version !== version) walk = undefined;
     this.walks.delete(id);
-    walk ??= { version, anchors: [null], lastAnchor: null };
+    walk ??= { version, anchors: [null], lastAnchor: null, spentMs: 0 };
     this.walks.set(id, walk); // most recently used last
     if (this.walks.size > KEPT) this.walks.delete(this.walks.keys().next().value!);
     return walk;
