@@ -44,28 +44,45 @@ const LINK_SELECT = `
   JOIN spans fs ON fs.id = l.from_claim_id JOIN spans ts ON ts.id = l.to_claim_id
   JOIN documents fd ON fd.id = fs.document_id JOIN documents td ON td.id = ts.document_id`;
 
+/** Where `claimdesk_visit_span` hands its rows: one per connection, whoever registered it. */
+interface VisitSlot {
+  visitor: SpanVisitor | null;
+}
+const visitSlots = new WeakMap<Db, VisitSlot>();
+
+/**
+ * Registers `claimdesk_visit_span` on a connection, once: registering it again (a second
+ * repository on the same connection) would redirect every statement already calling it.
+ * Direct-only: no trigger or view (nothing a pack brings) can call it.
+ */
+function visitSlot(db: Db): VisitSlot {
+  const known = visitSlots.get(db);
+  if (known) return known;
+  const slot: VisitSlot = { visitor: null };
+  // One parameter per column, spelt out: SQLite learns the function's arity from them, and a
+  // rest parameter would allocate an array per row.
+  const visitSpan = (
+    seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
+    suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
+    tagId: string | null, tagSeq: number | null,
+  ): number => {
+    slot.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq);
+    return 1;
+  };
+  db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
+  visitSlots.set(db, slot);
+  return slot;
+}
+
 export class AnnotationRepository {
   private readonly s;
-
-  private visitor: SpanVisitor | null = null;
+  private readonly visits: VisitSlot;
 
   constructor(private readonly db: Db) {
-    // Registered before the statement that calls it is prepared. Direct-only: no trigger or view
-    // (nothing a pack brings) can call it.
-    // One parameter per column, spelt out: SQLite learns the function's arity from them, and a
-    // rest parameter would allocate an array per row.
-    const visitSpan = (
-      seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
-      suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
-      tagId: string | null, tagSeq: number | null,
-    ): null => {
-      this.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq);
-      return null;
-    };
-    db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
+    this.visits = visitSlot(db);
     this.s = {
-      // Each row is handed to `visitSpan` as the arguments of a function SQLite calls per row (see
-      // forEachSpan); count() only makes the statement run through every row.
+      // Each row is handed to the visitor as the arguments of claimdesk_visit_span, which SQLite
+      // calls per row (see forEachSpan); count() only makes the statement run through every row.
       visitSpans: db
         .prepare(
           `SELECT count(claimdesk_visit_span(s.seq, s.id, s.revision, s.kind, s.start, s."end", s.exact, s.prefix, s.suffix,
@@ -126,12 +143,12 @@ export class AnnotationRepository {
    * row). Values passed as a function's arguments skip that, which halved the read.
    */
   forEachSpan(documentId: string, visit: SpanVisitor): number {
-    if (this.visitor) throw new Error('forEachSpan is not re-entrant');
-    this.visitor = visit;
+    if (this.visits.visitor) throw new Error('forEachSpan is not re-entrant');
+    this.visits.visitor = visit;
     try {
       return this.s.visitSpans.get(documentId) as number;
     } finally {
-      this.visitor = null;
+      this.visits.visitor = null;
     }
   }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
+import { AnnotationRepository } from '../../../main/core/annotations/annotation-repository.ts';
 import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
 import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
 import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
@@ -135,6 +136,18 @@ describe('annotations:get', () => {
     expect(canonical(lean)).toEqual(canonical(reference));
     expect(lean.claims.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
     expect(lean.spans).toHaveLength(2);
+    core.close();
+  });
+
+  it('reads through any number of repositories on one connection', async () => {
+    const core = await goldProject();
+    const documentId = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY seq LIMIT 1`).pluck().get() as string;
+    const before = await core.services['annotations:get']({ documentId });
+    const second = new AnnotationRepository(core.db);
+    const seen = new Set<string>();
+    expect(second.forEachSpan(documentId, (_seq, id) => seen.add(id))).toBeGreaterThanOrEqual(before.spans.length);
+    expect(seen).toEqual(new Set(before.spans.map((s) => s.id)));
+    expect(await core.services['annotations:get']({ documentId })).toEqual(before);
     core.close();
   });
 
