@@ -32,12 +32,22 @@ const INDEXED = new Set(['claim_text', 'document_title', 'outlet', 'source_name'
 /** Fewest characters (code points) that make a trigram. */
 export const MIN_TRIGRAM = 3;
 
-const QUICK_SQL: Record<ReviewQuery['quick'][number], string> = {
-  singleSource: 'independent_sources = 1',
-  anonymousOnly: 'anonymous = 1',
-  denied: "status = 'denied'",
-  ungraded: '(reliability IS NULL OR credibility IS NULL)',
+/** Quick filters, given how to name a column (`+column` where its index must not be used). */
+const QUICK_SQL: Record<ReviewQuery['quick'][number], (ref: (column: string) => string) => string> = {
+  singleSource: (c) => `${c('independent_sources')} = 1`,
+  anonymousOnly: (c) => `${c('anonymous')} = 1`,
+  denied: (c) => `${c('status')} = 'denied'`,
+  ungraded: (c) => `(${c('reliability')} IS NULL OR ${c('credibility')} IS NULL)`,
 };
+
+/**
+ * Sortable columns whose index (migration 4: `(column, seq)`) gives the sort's order without a
+ * sort step: a query sorted by one of them can walk that index and test each row's filters.
+ */
+export const SORT_INDEXED = new Set<ReviewColumn>([
+  'source', 'published', 'outlet', 'document', 'status', 'kind', 'rating', 'reliability', 'credibility', 'sourceType',
+  'independentSources', 'annotatedAt',
+]);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -65,7 +75,16 @@ export interface WhereSql {
   matchOnly: string | null;
 }
 
-export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): WhereSql {
+export interface WhereOptions {
+  /**
+   * Columns whose filters must not be answered by their index: written `+column`, which SQLite
+   * cannot look up, so that the planner walks the sort's index instead (see `planOf`).
+   */
+  unindexed?: (column: string) => boolean;
+}
+
+export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>, options: WhereOptions = {}): WhereSql {
+  const ref = (column: string) => (options.unindexed?.(column) ? `+${column}` : column);
   const clauses: string[] = [];
   const params: unknown[] = [];
   const phrases: string[] = [];
@@ -88,14 +107,14 @@ export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>): WhereSq
       // starts with, ends with, equals: the trigrams narrow, LIKE decides.
       if (filter.op !== 'notEqual') phrases.push(phrase);
     }
-    const clause = filterSql(col, id, filter, params);
+    const clause = filterSql(ref(col), id, filter, params);
     if (clause) {
       clauses.push(clause);
       onlyPhrases = false;
     }
   }
   for (const q of query.quick) {
-    clauses.push(QUICK_SQL[q]);
+    clauses.push(QUICK_SQL[q](ref));
     onlyPhrases = false;
   }
   const match = phrases.length > 0 ? phrases.join(' AND ') : null;

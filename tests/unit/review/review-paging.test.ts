@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateReviewProject } from '../../../bench/review-grid.ts';
 import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
 import { createCore } from '../../../main/core/core.ts';
-import { SPACING } from '../../../main/core/review/review-paging.ts';
+import { FEW_MATCHES, SPACING } from '../../../main/core/review/review-paging.ts';
 import { ReviewRepository } from '../../../main/core/review/review-repository.ts';
 import { openDatabase } from '../../../main/core/store/database.ts';
 import type { ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
@@ -159,6 +159,38 @@ describe('keyset paging', () => {
     db.prepare(`UPDATE sources SET name = 'aaa first' WHERE id = (SELECT source_id FROM review_rows ORDER BY seq DESC LIMIT 1)`).run();
     expect(ids(repo.page(query, 2 * SPACING + 10, 100))).toEqual(ids(repo.pageByOffset(query, 2 * SPACING + 10, 100)));
     expect(repo.page(query, 0, 1)[0]!.source).toBe('aaa first');
+    db.close();
+  });
+
+  it('reads a filtered, sorted query by its sort index when it matches many rows, and sorts few matches', { timeout: 60_000 }, async () => {
+    const file = path.join(tempDir(), 'filtered.claimdesk');
+    await generateReviewProject(file, { attributions: 3 * SPACING + 700, documents: 400, sources: 40 });
+    const db = openDatabase(file);
+    const repo = new ReviewRepository(db);
+    const queries: Array<[ReviewQuery, string]> = [
+      [q({ quick: ['denied'], sort: [{ column: 'source', dir: 'asc' }] }), 'review_by_source'],
+      [q({ quick: ['singleSource'], sort: [{ column: 'published', dir: 'desc' }] }), 'review_by_published'],
+      [q({ quick: ['anonymousOnly', 'ungraded'], sort: [{ column: 'rating', dir: 'asc' }, { column: 'source', dir: 'desc' }] }), 'review_by_rating'],
+      [q({ filters: { status: { type: 'set', values: ['denied', 'disputed'] } }, sort: [{ column: 'status', dir: 'desc' }] }), 'review_by_status'],
+      [q({ filters: { sourceType: { type: 'set', values: ['outlet', 'person'] }, credibility: { type: 'number', op: 'lessThan', value: 4 } }, sort: [{ column: 'credibility', dir: 'asc' }] }), 'review_by_credibility'],
+    ];
+    for (const [query, index] of queries) {
+      const label = JSON.stringify(query);
+      const total = repo.count(query);
+      expect(total, label).toBeGreaterThan(100);
+      // The count is only a hint to the plan: told "many" or "few", the rows are the same.
+      const many = repo.plan(query, FEW_MATCHES).join(' | ');
+      expect(many, label).toContain(index);
+      // A second sort key orders only the ties of the first (RIGHT PART), never the whole.
+      expect(many, label).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      for (const matches of [FEW_MATCHES, total]) {
+        for (const offset of [0, 1, SPACING - 1, SPACING + 1, total - 30]) {
+          expect(ids(repo.page(query, offset, 100, { ahead: false, matches })), `${label} @${offset} (${matches})`).toEqual(ids(repo.pageByOffset(query, offset, 100)));
+        }
+      }
+    }
+    // Few matches: found by the filter's index and sorted.
+    expect(repo.plan(queries[0]![0], 10).join(' | ')).toMatch(/review_by_status.*TEMP B-TREE FOR ORDER BY/);
     db.close();
   });
 
