@@ -2,7 +2,8 @@
  * The review grid's columns: one per `REVIEW_COLUMNS` id, with the filter each takes (ag-grid's
  * text, number and date filters, and our set filter for the closed lists), its renderer and, for
  * grades, status and tags, its editor. Filters allow one condition each and only the operators the
- * core understands.
+ * core understands. No cell has an ag-grid tooltip (only the headers do): one is built for every cell drawn; the
+ * grid sets a cell's `title` when the pointer enters it instead (`cellTitle`, review-cells.tsx).
  */
 import type { ColDef } from 'ag-grid-community';
 import { CLAIM_KINDS, CLAIM_STATUSES, RELIABILITY, RELIABILITY_MEANING, SOURCE_TYPES } from '../../../shared/annotation-schemas.ts';
@@ -12,16 +13,7 @@ import { formatTimestamp } from '../lib/format.ts';
 import { CredibilityEditor, ReliabilityEditor } from './grade-editors.tsx';
 import { StatusEditor, TagsEditor } from './claim-editors.tsx';
 import { editorKeys } from './edit-form.tsx';
-import {
-  CredibilityCell,
-  ReliabilityCell,
-  StatusCell,
-  TagsCell,
-  credibilityMeaning,
-  ratingMeaning,
-  reliabilityMeaning,
-  statusLabel,
-} from './review-cells.tsx';
+import { CredibilityCell, ReliabilityCell, StatusCell, TagsCell, statusLabel } from './review-cells.tsx';
 import { NONE, setFilter, type SetOption } from './set-filter.tsx';
 
 const text = {
@@ -82,37 +74,33 @@ const col = (id: ReviewColumn, def: Partial<ColDef<ReviewRow>>): ColDef<ReviewRo
  */
 export function reviewColumns(): ColDef<ReviewRow>[] {
   return [
-    col('claimText', { ...text, ...plain(), pinned: 'left', width: 360, tooltipField: 'claimText' }),
+    col('claimText', { ...text, ...plain(), pinned: 'left', width: 360 }),
     col('kind', { ...setFilter({ options: options(CLAIM_KINDS) }), width: 84, cellClass: (p) => (p.data ? `kind kind-${p.data.kind}` : '') }),
-    col('source', { ...text, ...plain(), width: 180, tooltipField: 'source' }),
-    col('channel', { ...text, ...plain(), width: 150, tooltipField: 'channel' }),
+    col('source', { ...text, ...plain(), width: 180 }),
+    col('channel', { ...text, ...plain(), width: 150 }),
     col('rating', {
       ...setFilter({ options: [...options(RATINGS), { value: NONE, label: t('review.none') }], columns: 7 }),
       ...plain(),
       width: 80,
       cellClass: (p) => (p.data?.rating ? `rating-cell${p.data.rating.includes('?') ? ' rating-partial' : ''}` : ''),
-      tooltipValueGetter: (p) => ratingMeaning(p.data?.rating),
     }),
     col('reliability', {
       ...setFilter({ options: [...options(RELIABILITY, (v) => v, (v) => RELIABILITY_MEANING[v as keyof typeof RELIABILITY_MEANING]), { value: NONE, label: t('review.none') }] }),
       ...editable(ReliabilityEditor),
       width: 100,
       cellRenderer: ReliabilityCell,
-      tooltipValueGetter: (p) => reliabilityMeaning(p.data?.reliability),
     }),
     col('credibility', {
       ...number,
       ...editable(CredibilityEditor),
       width: 104,
       cellRenderer: CredibilityCell,
-      tooltipValueGetter: (p) => credibilityMeaning(p.data?.credibility),
     }),
     col('status', {
       ...setFilter({ options: options(CLAIM_STATUSES, (v) => statusLabel(v as ReviewRow['status'])) }),
       ...editable(StatusEditor),
       width: 132,
       cellRenderer: StatusCell,
-      tooltipValueGetter: (p) => (p.data ? (p.data.statusReason ?? statusLabel(p.data.status)) : ''),
     }),
     col('independentSources', { ...number, width: 120, type: 'rightAligned' }),
     col('sourceType', { ...setFilter({ options: options(SOURCE_TYPES) }), ...plain(), width: 150 }),
@@ -123,10 +111,10 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
       cellClass: (p) => (p.data?.anonymous ? 'anon' : ''),
     }),
     col('cue', { ...text, ...plain(), width: 110 }),
-    col('document', { ...text, ...plain(t('review.untitled')), width: 220, tooltipField: 'document' }),
+    col('document', { ...text, ...plain(t('review.untitled')), width: 220 }),
     col('outlet', { ...text, ...plain(), width: 130 }),
     col('published', { ...date, ...plain(), width: 140 }),
-    col('tags', { ...text, ...editable(TagsEditor), width: 210, cellRenderer: TagsCell, tooltipField: 'tags' }),
+    col('tags', { ...text, ...editable(TagsEditor), width: 210, cellRenderer: TagsCell }),
     col('annotator', { ...text, ...plain(), width: 120 }),
     col('annotatedAt', {
       ...date,

@@ -8,9 +8,25 @@
  * and focused cell as they were. Any change in the project (an edit here, Undo, another window)
  * refreshes the cached blocks in place.
  */
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, ColumnState, GetRowIdParams, GridApi, GridState, IDatasource, IGetRowsParams, OverlaySelectorFunc } from 'ag-grid-community';
+import type {
+  BodyScrollEndEvent,
+  CellFocusedEvent,
+  CellKeyDownEvent,
+  CellMouseOverEvent,
+  ColDef,
+  ColumnState,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  GridState,
+  IDatasource,
+  IGetRowsParams,
+  OverlaySelectorFunc,
+  RowDoubleClickedEvent,
+  StateUpdatedEvent,
+} from 'ag-grid-community';
 import type { ReviewColumn, ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { gridTheme } from '../components/grid-theme.ts';
@@ -18,6 +34,7 @@ import { useChanges } from '../hooks/changes.tsx';
 import { t, uiDir } from '../i18n/t.ts';
 import { matchShortcut } from '../keyboard/shortcuts.ts';
 import type { ReviewGridContext } from './edit-form.tsx';
+import { cellTitle } from './review-cells.tsx';
 import { reviewColumns } from './review-columns.ts';
 import { isReviewColumn, toReviewQuery, type QuickFilterId } from './review-query.ts';
 
@@ -86,7 +103,8 @@ function NoMatches({ onClear }: { onClear: () => void }) {
 /**
  * Grid options that never change. The view re-renders on every block loaded (the count); options
  * given as fresh objects or functions then would make ag-grid rebuild its columns and headers each
- * time, which cost more than the rows themselves.
+ * time, which cost more than the rows themselves. So the grid is memoised, and its handlers are
+ * made once and read the latest props through refs.
  */
 const DEFAULT_COL_DEF: ColDef<ReviewRow> = {
   sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true,
@@ -100,7 +118,16 @@ function initialStateOf(state: GridState | null): GridState | undefined {
   return rest;
 }
 
-export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGrid(
+/** The cell's hint as its `title`, when the pointer enters it (review-cells.tsx). */
+function onCellMouseOver(e: CellMouseOverEvent<ReviewRow>) {
+  const cell = e.event?.target instanceof Element ? e.event.target.closest('.ag-cell') : null;
+  if (!cell || !e.data) return;
+  const title = cellTitle(e.column.getColId(), e.data);
+  if (title) cell.setAttribute('title', title);
+  else cell.removeAttribute('title');
+}
+
+export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function ReviewGrid(
   { memory, quick, onOpen, onStatus, onUndo, onClearFilters },
   ref,
 ) {
@@ -112,6 +139,8 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
   statusRef.current = onStatus;
   const clearRef = useRef(onClearFilters);
   clearRef.current = onClearFilters;
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
   const restorePending = useRef(memory.firstRow > 0 || memory.focused !== null);
   const columns = useMemo(() => reviewColumns(), []);
   const initialState = useMemo(() => initialStateOf(memory.state), [memory]);
@@ -201,14 +230,30 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
     },
   }));
 
-  const onCellKeyDown = (event: CellKeyDownEvent<ReviewRow>) => {
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<ReviewRow>) => {
     const key = event.event;
     if (!(key instanceof KeyboardEvent) || !event.data || event.api.getEditingCells().length > 0) return;
     if (matchShortcut(key, 'grid', false) === 'open') {
       key.preventDefault();
-      onOpen(event.data);
+      openRef.current(event.data);
     }
-  };
+  }, []);
+  const onGridReady = useCallback((e: GridReadyEvent<ReviewRow>) => {
+    api.current = e.api;
+  }, []);
+  const onStateUpdated = useCallback((e: StateUpdatedEvent<ReviewRow>) => {
+    memory.state = e.state;
+  }, [memory]);
+  const onBodyScrollEnd = useCallback((e: BodyScrollEndEvent<ReviewRow>) => {
+    // The top row in view (getFirstDisplayedRowIndex counts the rows rendered above it too).
+    memory.firstRow = Math.round(e.api.getVerticalPixelRange().top / e.api.getSizesForCurrentTheme().rowHeight);
+  }, [memory]);
+  const onCellFocused = useCallback((e: CellFocusedEvent<ReviewRow>) => {
+    if (e.rowIndex !== null && e.column && typeof e.column !== 'string') memory.focused = { rowIndex: e.rowIndex, colId: e.column.getColId() };
+  }, [memory]);
+  const onRowDoubleClicked = useCallback((e: RowDoubleClickedEvent<ReviewRow>) => {
+    if (e.data) openRef.current(e.data);
+  }, []);
 
   return (
     <div className="grid-host" role="region" aria-label={t('review.grid')}>
@@ -226,7 +271,8 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         maxConcurrentDatasourceRequests={2}
         // Rows replaced by a new sort or filter are not animated into place: a review grid is read, not watched.
         animateRows={false}
-        rowBuffer={6}
+        // Rows drawn beyond the viewport: each costs as much to build as one in view, on every sort, filter and jump.
+        rowBuffer={2}
         blockLoadDebounceMillis={30}
         getRowId={rowId}
         enableFilterHandlers
@@ -238,22 +284,14 @@ export const ReviewGrid = forwardRef<ReviewGridHandle, Props>(function ReviewGri
         overlayComponentSelector={overlay}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={400}
-        onGridReady={(e) => {
-          api.current = e.api;
-        }}
-        onStateUpdated={(e) => {
-          memory.state = e.state;
-        }}
-        onBodyScrollEnd={(e) => {
-          // The top row in view (getFirstDisplayedRowIndex counts the rows rendered above it too).
-          memory.firstRow = Math.round(e.api.getVerticalPixelRange().top / e.api.getSizesForCurrentTheme().rowHeight);
-        }}
-        onCellFocused={(e) => {
-          if (e.rowIndex !== null && e.column && typeof e.column !== 'string') memory.focused = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-        }}
-        onRowDoubleClicked={(e) => e.data && onOpen(e.data)}
+        onGridReady={onGridReady}
+        onStateUpdated={onStateUpdated}
+        onBodyScrollEnd={onBodyScrollEnd}
+        onCellFocused={onCellFocused}
+        onRowDoubleClicked={onRowDoubleClicked}
         onCellKeyDown={onCellKeyDown}
+        onCellMouseOver={onCellMouseOver}
       />
     </div>
   );
-});
+}));

@@ -3,7 +3,7 @@
  * grades, status, tags), with quick filters for the questions analysts ask most ("which claims rest
  * on one source", "what was denied"), saved views and CSV export of exactly what is shown.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewRow } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { useToast } from '../components/toast.tsx';
@@ -32,14 +32,21 @@ const QUICK: readonly { id: QuickFilterId; label: PlainMessageKey; tip: PlainMes
 export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
   const client = useClient();
   const toast = useToast();
-  const { version } = useChanges();
   const grid = useRef<ReviewGridHandle>(null);
   const [quick, setQuick] = useState<QuickFilterId[]>(memory.quick);
   const [status, setStatus] = useState<GridStatus | null>(null);
   const [exporting, setExporting] = useState(false);
-  // Whether there is anything to review at all (the count is cached by the core).
-  const any = useQuery(() => client.call('review:rows', { query: { filters: {}, quick: [], sort: [] }, offset: 0, limit: 1 }), [client, version]);
-  const empty = any.data !== null && any.data.total === 0;
+  // Nothing to review at all: the grid's own first answer says so (no rows, no filters), without a
+  // call of its own before the grid. The empty state then asks again after each change.
+  const [empty, setEmpty] = useState(false);
+  const onStatus = useCallback((s: GridStatus) => {
+    setStatus(s);
+    if (s.total === 0 && !isFiltered(s.query)) setEmpty(true);
+  }, []);
+  const openRef = useRef(onOpen);
+  openRef.current = onOpen;
+  const openRow = useCallback((row: ReviewRow) => openRef.current(row.documentId, row.claimId), []);
+  const filled = useCallback(() => setEmpty(false), []);
 
   const toggle = (id: QuickFilterId) => setQuick((q) => (q.includes(id) ? q.filter((x) => x !== id) : [...q, id]));
   const clearFilters = useCallback(() => {
@@ -59,22 +66,7 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
     toast.show({ message: t('review.exported', { count: result.value.rows }) });
   };
 
-  if (empty) {
-    return (
-      <div className="section-view">
-        <div className="empty-state">
-          <h2>{t('review.emptyTitle')}</h2>
-          <p>{t('review.emptyText')}</p>
-          <div className="empty-actions">
-            <button type="button" className="button button-primary" onClick={onGoLibrary}>
-              {t('review.goLibrary')}
-            </button>
-          </div>
-          <p className="muted">{t('review.emptySample')}</p>
-        </div>
-      </div>
-    );
-  }
+  if (empty) return <EmptyReview onGoLibrary={onGoLibrary} onFilled={filled} />;
 
   const count = (() => {
     if (status?.error) return <span className="status-error" role="alert">{t('review.loadError', { message: status.error })}</span>;
@@ -128,11 +120,36 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
           ref={grid}
           memory={memory}
           quick={quick}
-          onOpen={(row: ReviewRow) => onOpen(row.documentId, row.claimId)}
-          onStatus={setStatus}
+          onOpen={openRow}
+          onStatus={onStatus}
           onUndo={onUndo}
           onClearFilters={clearFilters}
         />
+      </div>
+    </div>
+  );
+}
+
+/** No attributions in the project yet; asks again whenever the project changes (an import, the sample). */
+function EmptyReview({ onGoLibrary, onFilled }: { onGoLibrary: () => void; onFilled: () => void }) {
+  const client = useClient();
+  const { version } = useChanges();
+  const any = useQuery(() => client.call('review:rows', { query: { filters: {}, quick: [], sort: [] }, offset: 0, limit: 1 }), [client, version]);
+  const filled = any.data !== null && any.data.total > 0;
+  useEffect(() => {
+    if (filled) onFilled();
+  }, [filled, onFilled]);
+  return (
+    <div className="section-view">
+      <div className="empty-state">
+        <h2>{t('review.emptyTitle')}</h2>
+        <p>{t('review.emptyText')}</p>
+        <div className="empty-actions">
+          <button type="button" className="button button-primary" onClick={onGoLibrary}>
+            {t('review.goLibrary')}
+          </button>
+        </div>
+        <p className="muted">{t('review.emptySample')}</p>
       </div>
     </div>
   );
