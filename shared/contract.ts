@@ -38,6 +38,8 @@ export const DocumentSummary = DocumentMeta.extend({
   wordCount: z.number().int().nonnegative(),
   importedAt: z.string(),
   sha256: z.string(),
+  /** The opening of the text, given by `documents:list` for a document without a title. */
+  lead: z.string().nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -23,5 +23,9 @@ describe('Library', () => {
     expect(await screen.findByText('4 documents')).toBeInTheDocument();
     await waitFor(() => expect(within(region).getAllByText('(untitled)').length).toBeGreaterThan(0));
     expect(within(region).getAllByText('(untitled)')[0]).toHaveClass('muted');
+    // The untitled report is recognisable by its opening words, cut at a word boundary.
+    const lead = within(region).getByText(/^Jordan said on Monday that pro-Iranian Syrian army units/);
+    expect(lead.textContent?.trim()).toMatch(/\S…$/);
+    expect(lead.textContent!.length).toBeLessThan(120);
   });
 });

@@ -48,6 +48,9 @@ export type DocumentSnapshot = Partial<Record<(typeof DOCUMENT_SNAPSHOT_COLUMNS)
 const SUMMARY_COLUMNS = `id, revision, title, outlet, author, url, published, language, direction,
   word_count AS wordCount, created_at AS importedAt, sha256`;
 
+/** How much of an untitled document's text the Library gets to show in place of a title. */
+const LEAD_CHARS = 200;
+
 /** Partial dates compare as intervals: "2023" spans 2023-01-01 to 2023-12-31. */
 const DATE_LO = `(published || substr('0000-01-01', length(published) + 1))`;
 const DATE_HI = `(published || substr('9999-12-31', length(published) + 1))`;
@@ -152,7 +155,10 @@ export class DocumentRepository {
   list(filter: DocumentFilter, offset: number, limit: number): { total: number; items: DocumentSummary[] } {
     const { where, params } = filterSql(filter);
     const total = this.statement(`SELECT count(*) FROM documents d WHERE ${where}`, true).get(...params) as number;
-    const items = this.statement(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY d.created_at, d.seq LIMIT ? OFFSET ?`)
+    const items = this.statement(
+      `SELECT ${SUMMARY_COLUMNS}, CASE WHEN d.title IS NULL THEN substr(d.text, 1, ${LEAD_CHARS}) END AS lead
+       FROM documents d WHERE ${where} ORDER BY d.created_at, d.seq LIMIT ? OFFSET ?`,
+    )
       .all(...params, limit, offset) as DocumentSummary[];
     return { total, items };
   }

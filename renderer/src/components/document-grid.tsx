@@ -9,7 +9,7 @@ import type { CellKeyDownEvent, ColDef, GridApi } from 'ag-grid-community';
 import type { DocumentSummary } from '../../../shared/contract.ts';
 import { t, uiDir } from '../i18n/t.ts';
 import { matchShortcut } from '../keyboard/shortcuts.ts';
-import { formatLanguage, formatNumber, formatTimestamp } from '../lib/format.ts';
+import { formatLanguage, formatNumber, formatTimestamp, leadLine } from '../lib/format.ts';
 import { gridTheme } from './grid-theme.ts';
 
 export interface DocumentGridHandle {
@@ -26,7 +26,20 @@ interface Props {
 }
 
 function TitleCell({ data }: CustomCellRendererProps<DocumentSummary>) {
-  if (!data?.title) return <span className="muted">{t('library.untitled')}</span>;
+  if (!data?.title) {
+    const lead = data?.lead ? leadLine(data.lead) : '';
+    return (
+      <span className="untitled-cell" title={t('library.untitledHint')}>
+        <span className="muted">{t('library.untitled')}</span>
+        {lead && (
+          <span className="untitled-lead" dir="auto" lang={data?.language}>
+            {' '}
+            {lead}
+          </span>
+        )}
+      </span>
+    );
+  }
   return (
     <span dir="auto" lang={data.language}>
       {data.title}

@@ -35,6 +35,7 @@ export const catalogue = {
     'library.countFiltered': { one: '{count} document matches the filters', other: '{count} documents match the filters' },
     'library.grid': 'Documents',
     'library.untitled': '(untitled)',
+    'library.untitledHint': 'No title: the opening of the text is shown. Give it a title in the document view.',
     'library.col.title': 'Title',
     'library.col.outlet': 'Outlet',
     'library.col.published': 'Published',

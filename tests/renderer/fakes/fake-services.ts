@@ -163,7 +163,8 @@ export class FakeCore {
     'documents:import': ({ jobId, files }) => this.importJob(jobId, files),
     'documents:list': async ({ offset, limit, ...filter }) => {
       const all = this.filtered(filter);
-      return { total: all.length, items: all.slice(offset, offset + limit).map(summary) };
+      // As the core: an untitled document's summary carries the opening of its text.
+      return { total: all.length, items: all.slice(offset, offset + limit).map((d) => ({ ...summary(d), lead: d.title === null ? d.text.slice(0, 200) : null })) };
     },
     'documents:outlets': async () => [...new Set(this.live().flatMap((d) => (d.outlet ? [d.outlet] : [])))].sort(),
     'documents:get': async ({ id }) => {
