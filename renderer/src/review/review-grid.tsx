@@ -283,7 +283,8 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
         context={context}
         overlayComponentSelector={overlay}
         suppressDragLeaveHidesColumns
-        tooltipShowDelay={400}
+        // Native tooltips (the headers' `title`): with ag-grid's own, every cell drawn builds a tooltip manager, used or not.
+        enableBrowserTooltips
         onGridReady={onGridReady}
         onStateUpdated={onStateUpdated}
         onBodyScrollEnd={onBodyScrollEnd}
