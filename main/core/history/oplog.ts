@@ -8,6 +8,12 @@
  *
  * Snapshots are objects of column values; `null` means "not live" (never created, or tombstoned).
  * Each entity type registers an applier that knows how to write a snapshot back.
+ *
+ * A bulk operation (migration 0007, `recordBulk`) is one row for many entities of one type that share
+ * their before and after, e.g. the 200,000 rows a pack merge creates: its `entity_id` is `*`, its
+ * `entities` lists the ids, and `operation_entities` finds it from each of them. Undo and redo apply
+ * it entity by entity, like single operations, and log their own bulk operation; an entity's
+ * history reads single and bulk operations alike.
  */
 import type { Db } from '../store/database.ts';
 import { newId } from '../ids.ts';
@@ -36,6 +42,9 @@ interface GroupRow {
   id: string;
   label: string;
 }
+
+/** The `entity_id` of a bulk operation; its entities are in `operations.entities`. */
+export const BULK = '*';
 
 export type ReplayListener = (touched: Array<{ entityType: string; entityId: string; snapshot: Snapshot }>) => void;
 
@@ -82,12 +91,21 @@ export class OpLog {
         `SELECT id, label FROM op_groups WHERE kind = 'do' AND state = 'undone' AND redoable = 1
          ORDER BY applied_seq DESC LIMIT 1`,
       ),
-      opsOf: db.prepare(`SELECT action, entity_type, entity_id, before, after FROM operations WHERE group_id = ? ORDER BY seq`),
+      insertBulk: db.prepare(
+        `INSERT INTO operations (group_id, action, entity_type, entity_id, before, after, entities) VALUES (?, ?, ?, '${BULK}', ?, ?, ?)`,
+      ),
+      insertMembers: db.prepare(`INSERT INTO operation_entities (entity_id, op_seq) SELECT value, ? FROM json_each(?)`),
+      opsOf: db.prepare(`SELECT action, entity_type, entity_id, before, after, entities FROM operations WHERE group_id = ? ORDER BY seq`),
       setState: db.prepare(`UPDATE op_groups SET state = ?, applied_seq = ?, redoable = ? WHERE id = ?`),
       history: db.prepare(
-        `SELECT g.id AS groupId, g.kind, g.label, a.display_name AS analyst, g.at, o.action, o.before, o.after
+        `SELECT g.id AS groupId, g.kind, g.label, a.display_name AS analyst, g.at, o.action, o.before, o.after, o.seq
          FROM operations o JOIN op_groups g ON g.id = o.group_id JOIN analysts a ON a.id = g.analyst_id
-         WHERE o.entity_type = ? AND o.entity_id = ? ORDER BY o.seq`,
+         WHERE o.entity_type = @type AND o.entity_id = @id
+         UNION ALL
+         SELECT g.id, g.kind, g.label, a.display_name, g.at, o.action, o.before, o.after, o.seq
+         FROM operation_entities e JOIN operations o ON o.seq = e.op_seq JOIN op_groups g ON g.id = o.group_id JOIN analysts a ON a.id = g.analyst_id
+         WHERE e.entity_id = @id AND o.entity_type = @type
+         ORDER BY 9`,
       ),
     };
   }
@@ -119,6 +137,20 @@ export class OpLog {
 
   record(group: Group, action: string, entityType: string, entityId: string, before: Snapshot, after: Snapshot): void {
     this.stmts.insertOp.run(group.id, action, entityType, entityId, json(before), json(after));
+  }
+
+  /**
+   * One operation for many entities of one type with the same before and after (a merge's
+   * creations). The ids are kept in the operation and indexed for each entity's history.
+   */
+  recordBulk(group: Group, action: string, entityType: string, entityIds: readonly string[], before: Snapshot, after: Snapshot): void {
+    if (entityIds.length === 0) return;
+    this.insertBulk(group.id, action, entityType, JSON.stringify(entityIds), json(before), json(after));
+  }
+
+  private insertBulk(groupId: string, action: string, entityType: string, ids: string, before: string | null, after: string | null): void {
+    const seq = this.stmts.insertBulk.run(groupId, action, entityType, before, after, ids).lastInsertRowid;
+    this.stmts.insertMembers.run(seq, ids);
   }
 
   canUndo(): string | null {
@@ -153,7 +185,7 @@ export class OpLog {
 
   /** Every logged change of one entity, oldest first. */
   history(entityType: string, entityId: string): HistoryEntry[] {
-    return (this.stmts.history.all(entityType, entityId) as Array<Record<string, string>>).map((r) => ({
+    return (this.stmts.history.all({ type: entityType, id: entityId }) as Array<Record<string, string>>).map((r) => ({
       groupId: r.groupId!,
       kind: r.kind as HistoryEntry['kind'],
       label: r.label!,
@@ -172,7 +204,7 @@ export class OpLog {
       id, kind, label: target.label, analystId, at, origin: this.origin, targetId: target.id, state: null, appliedSeq: null,
     });
     const ops = this.stmts.opsOf.all(target.id) as Array<{
-      action: string; entity_type: string; entity_id: string; before: string | null; after: string | null;
+      action: string; entity_type: string; entity_id: string; before: string | null; after: string | null; entities: string | null;
     }>;
     if (kind === 'undo') ops.reverse();
     const touched: Parameters<ReplayListener>[0] = [];
@@ -181,9 +213,15 @@ export class OpLog {
       if (!applier) throw new Error(`No applier registered for ${op.entity_type}`);
       const from = kind === 'undo' ? op.after : op.before;
       const to = kind === 'undo' ? op.before : op.after;
-      applier(op.entity_id, parse(to), at);
-      this.stmts.insertOp.run(id, `${kind}:${op.action}`, op.entity_type, op.entity_id, from, to);
-      touched.push({ entityType: op.entity_type, entityId: op.entity_id, snapshot: parse(to) });
+      const ids = op.entities === null ? [op.entity_id] : (JSON.parse(op.entities) as string[]);
+      if (kind === 'undo') ids.reverse();
+      for (const entityId of ids) {
+        // Each entity gets its own object: an applier or listener may keep or change it.
+        applier(entityId, parse(to), at);
+        touched.push({ entityType: op.entity_type, entityId, snapshot: parse(to) });
+      }
+      if (op.entities === null) this.stmts.insertOp.run(id, `${kind}:${op.action}`, op.entity_type, op.entity_id, from, to);
+      else this.insertBulk(id, `${kind}:${op.action}`, op.entity_type, JSON.stringify(ids), from, to);
     }
     for (const listener of this.replayListeners) listener(touched);
   }

@@ -28,6 +28,9 @@ export interface MergeDeps {
   reindexDocument: (documentId: string) => void;
 }
 
+/** The types a merge creates by the thousand, logged in bulk (oplog.ts). */
+const BULK_TYPES: ReadonlySet<EntityType> = new Set(['span', 'claim', 'attribution', 'claim_link', 'tagging']);
+
 const emptyTally = (): Tally => ({ documents: 0, sources: 0, tags: 0, annotations: 0, attributions: 0, links: 0 });
 
 export class MergeState {
@@ -72,13 +75,32 @@ export class MergeState {
     return known ? id : this.deps.analystId;
   }
 
-  /** Inserts a row with the pack's bookkeeping and logs its creation in the merge's undo group. */
+  /** Ids created per annotation type, logged as one bulk operation each by `logCreated`. */
+  private readonly createdByType = new Map<EntityType, string[]>();
+
+  /**
+   * Inserts a row with the pack's bookkeeping and logs its creation in the merge's undo group:
+   * sources and tags one operation each (with their values), the many annotation rows in bulk.
+   */
   insert(type: EntityType, id: string, values: Record<string, unknown>, book: { revision: number; created: string; modified: string; creator: string | null }): void {
     this.deps.packs.insertEntity(type, {
       id, origin: this.packId, revision: book.revision, createdAt: book.created, updatedAt: book.modified, createdBy: this.analyst(book.creator), values,
     });
-    this.deps.oplog.record(this.group, `${type}.create`, type, id, null, snapshotOf(type, values));
+    if (BULK_TYPES.has(type)) {
+      let ids = this.createdByType.get(type);
+      if (!ids) this.createdByType.set(type, (ids = []));
+      ids.push(id);
+    } else this.deps.oplog.record(this.group, `${type}.create`, type, id, null, snapshotOf(type, values));
     this.writes++;
+  }
+
+  /**
+   * Logs the annotation rows created so far as one bulk operation per type (before `null`, after
+   * live; their values are in the rows, whose origin is the pack). Call once, after the last insert.
+   */
+  logCreated(): void {
+    for (const [type, ids] of this.createdByType) this.deps.oplog.recordBulk(this.group, `${type}.create`, type, ids, null, { deleted_at: null });
+    this.createdByType.clear();
   }
 
   /** Brings back a row this pack had brought and an undo took away. */

@@ -67,6 +67,7 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
       mergeDocuments(s, content);
       mergeSources(s, content);
       await mergeAnnotations(s, content.annotations, breathe);
+      s.logCreated();
       checkCancel();
       // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
       for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);

@@ -190,9 +190,14 @@ export class PackRepository {
 
   /** Whether the latest change of a record was an undo (a merge or a creation taken back), not a delete. */
   deletedByUndo(entityType: string, id: string): boolean {
-    const action = this.stmt('lastop', () => `SELECT action FROM operations WHERE entity_type = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1`)
+    // Single operations and bulk ones (migration 0007) alike: the latest of either.
+    const action = this.stmt('lastop', () => `SELECT action FROM (
+        SELECT seq, action FROM operations WHERE entity_type = @type AND entity_id = @id
+        UNION ALL
+        SELECT o.seq, o.action FROM operation_entities e JOIN operations o ON o.seq = e.op_seq WHERE e.entity_id = @id AND o.entity_type = @type
+      ) ORDER BY seq DESC LIMIT 1`)
       .pluck()
-      .get(entityType, id) as string | undefined;
+      .get({ type: entityType, id }) as string | undefined;
     return action?.startsWith('undo:') ?? false;
   }
 
@@ -215,7 +220,7 @@ export class PackRepository {
   /** Rows per table, for tests and reports (every table a merge may write). */
   counts(): Record<string, number> {
     const tables = ['documents', 'document_imports', 'spans', 'claims', 'attributions', 'claim_links', 'tags', 'taggings', 'sources',
-      'source_grades', 'analysts', 'op_groups', 'operations', 'pack_merges', 'pack_conflicts'];
+      'source_grades', 'analysts', 'op_groups', 'operations', 'operation_entities', 'pack_merges', 'pack_conflicts'];
     return Object.fromEntries(tables.map((t) => [t, this.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
   }
 }

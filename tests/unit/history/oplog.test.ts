@@ -92,3 +92,55 @@ describe('the undo order', () => {
     db.close();
   });
 });
+
+describe('bulk operations', () => {
+  it('undoes and redoes each entity of a bulk operation, and finds it in each one\'s history, across a reopen', () => {
+    const file = path.join(tempDir(), 'p.claimdesk');
+    let db = openDatabase(file);
+    const identity = ensureIdentity(db, 'Rana');
+    const open = (d: Db) => {
+      const oplog = new OpLog(d, identity.projectId);
+      const applied: string[] = [];
+      oplog.register('note', (id, snapshot) => applied.push(`${id}=${snapshot === null ? 'gone' : JSON.stringify(snapshot)}`));
+      return { oplog, applied };
+    };
+    let { oplog, applied } = open(db);
+    db.transaction(() => {
+      const single = oplog.begin('single', identity.analystId);
+      oplog.record(single, 'note.create', 'note', 'n0', null, { text: 'n0' });
+    })();
+    db.transaction(() => {
+      const group = oplog.begin('bulk', identity.analystId);
+      oplog.record(group, 'note.create', 'note', 'n1', null, { text: 'n1' });
+      oplog.recordBulk(group, 'note.create', 'note', ['n2', 'n3', 'n4'], null, { deleted_at: null });
+      oplog.recordBulk(group, 'note.create', 'note', [], null, { deleted_at: null });
+    })();
+    expect(db.prepare(`SELECT count(*) FROM operations`).pluck().get()).toBe(3);
+    db.close();
+
+    db = openDatabase(file);
+    ({ oplog, applied } = open(db));
+    expect(oplog.history('note', 'n3').map((e) => [e.label, e.kind, e.action, e.before, e.after])).toEqual([['bulk', 'do', 'note.create', null, { deleted_at: null }]]);
+    expect(oplog.history('other', 'n3')).toEqual([]);
+    expect(oplog.undo(identity.analystId)).toBe('bulk');
+    // In reverse: the bulk operation's entities last to first, then the single one.
+    expect(applied).toEqual(['n4=gone', 'n3=gone', 'n2=gone', 'n1=gone']);
+    db.close();
+
+    db = openDatabase(file);
+    ({ oplog, applied } = open(db));
+    expect(oplog.redo(identity.analystId)).toBe('bulk');
+    expect(applied).toEqual(['n1={"text":"n1"}', 'n2={"deleted_at":null}', 'n3={"deleted_at":null}', 'n4={"deleted_at":null}']);
+    expect(oplog.history('note', 'n2').map((e) => [e.kind, e.action, e.after])).toEqual([
+      ['do', 'note.create', { deleted_at: null }],
+      ['undo', 'undo:note.create', null],
+      ['redo', 'redo:note.create', { deleted_at: null }],
+    ]);
+    // Entries logged one by one read as before.
+    expect(oplog.history('note', 'n0').map((e) => [e.label, e.action, e.after])).toEqual([['single', 'note.create', { text: 'n0' }]]);
+    expect(oplog.undo(identity.analystId)).toBe('bulk');
+    expect(oplog.undo(identity.analystId)).toBe('single');
+    expect(applied.slice(-5)).toEqual(['n4=gone', 'n3=gone', 'n2=gone', 'n1=gone', 'n0=gone']);
+    db.close();
+  });
+});

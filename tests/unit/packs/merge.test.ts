@@ -3,8 +3,11 @@
  * merge, a same-named source is proposed (never forced), undo takes the whole merge back, and every
  * merged record says which pack it came from.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caller } from '../core/helpers.ts';
+import { createCore } from '../../../main/core/core.ts';
+import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
+import { caller, tempDir } from '../core/helpers.ts';
 import { emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
 
 async function twoProjects() {
@@ -98,6 +101,45 @@ describe('merging packs', { timeout: 60_000 }, () => {
     expect(report.keptDeleted).toBeGreaterThan(0);
     expect((await B('annotations:get', { documentId })).spans.some((s) => s.id === claims[0]!.id)).toBe(false);
     a.close();
+    b.close();
+  });
+});
+
+describe('a merge in the operation log', { timeout: 60_000 }, () => {
+  it('shows in each merged annotation\'s history, and its undo and redo take back and bring back exactly what it added, across a reopen', async () => {
+    const a = await goldProject('alice');
+    const dir = tempDir();
+    let b = createCore({ dbPath: path.join(dir, 'bob.claimdesk'), analystName: 'Bob' });
+    const pack = await exportBytes(a);
+    a.close();
+    const before = new PackRepository(b.db).counts();
+    const report = await caller(b)('packs:import', { jobId: jobId(), data: pack, name: 'alice.claimpack' });
+    const live = (c: typeof b) => c.db.prepare(`SELECT (SELECT count(*) FROM spans WHERE deleted_at IS NULL) + (SELECT count(*) FROM attributions WHERE deleted_at IS NULL)
+      + (SELECT count(*) FROM claim_links WHERE deleted_at IS NULL) + (SELECT count(*) FROM taggings WHERE deleted_at IS NULL)`).pluck().get() as number;
+    const added = live(b);
+    expect(added).toBeGreaterThan(report.added.annotations);
+    const attribution = b.db.prepare(`SELECT id, claim_id FROM attributions LIMIT 1`).get() as { id: string; claim_id: string };
+    b.close();
+
+    b = createCore({ dbPath: path.join(dir, 'bob.claimdesk'), analystName: 'Bob' });
+    const B = caller(b);
+    const label = 'Merge pack alice.claimpack from Reference analyst';
+    for (const ref of [{ type: 'span', id: attribution.claim_id }, { type: 'claim', id: attribution.claim_id }, { type: 'attribution', id: attribution.id }] as const) {
+      expect((await B('history:entity', ref)).map((e) => [e.label, e.kind])).toEqual([[label, 'do']]);
+    }
+    expect((await B('history:undo', {}))?.label).toBe(label);
+    expect(live(b)).toBe(0);
+    expect(b.db.prepare(`SELECT count(*) FROM review_rows`).pluck().get()).toBe(0);
+    b.close();
+
+    b = createCore({ dbPath: path.join(dir, 'bob.claimdesk'), analystName: 'Bob' });
+    expect((await caller(b)('history:redo', {}))?.label).toBe(label);
+    expect(live(b)).toBe(added);
+    expect((await caller(b)('history:entity', { type: 'attribution', id: attribution.id })).map((e) => e.kind)).toEqual(['do', 'undo', 'redo']);
+    // Nothing but the log grew: the rows are the merge's, brought back.
+    const after = new PackRepository(b.db).counts();
+    expect(after.spans! - before.spans!).toBe(report.added.annotations);
+    expect(after.attributions! - before.attributions!).toBe(report.added.attributions);
     b.close();
   });
 });

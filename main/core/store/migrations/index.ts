@@ -9,6 +9,7 @@ import m0003 from './0003-annotations.ts';
 import m0004 from './0004-review.ts';
 import m0005 from './0005-packs.ts';
 import m0006 from './0006-review-fts.ts';
+import m0007 from './0007-bulk-operations.ts';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'review', sql: m0004 },
   { version: 5, name: 'packs', sql: m0005 },
   { version: 6, name: 'review-fts', sql: m0006 },
+  { version: 7, name: 'bulk-operations', sql: m0007 },
 ];
 
 export const LATEST_VERSION = migrations.length;
