@@ -55,9 +55,11 @@ describe('Review', () => {
   });
 
   it('pages from the core in blocks of 100, filters with a quick filter, opens a row and comes back to the same grid', async () => {
-    const { grid, user, lastRows } = await openReview();
+    const { grid, user, lastRows, transport } = await openReview();
     expect(await screen.findByText('250 attributions')).toBeInTheDocument();
     expect(lastRows()).toMatchObject({ offset: 0, limit: 100, query: { filters: {}, quick: [], sort: [] } });
+    // One call for the first screen: the first block, asked while the grid builds itself (no count of its own).
+    expect(transport.callsTo('review:rows')).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Denied' }));
     expect(await screen.findByText('50 attributions match')).toBeInTheDocument();
@@ -72,9 +74,13 @@ describe('Review', () => {
     });
     const article = screen.getByRole('article', { name: 'Document text' });
     expect(article.textContent).toContain(claim);
+    const before = transport.callsTo('review:rows').length;
     await user.click(screen.getByRole('button', { name: /Back/ }));
     expect(await screen.findByText('50 attributions match')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Denied' })).toHaveAttribute('aria-pressed', 'true');
+    // Back asks for the remembered view's first block once, already filtered.
+    const again = transport.callsTo('review:rows').slice(before) as RowsCall[];
+    expect(again.filter((c) => c.offset === 0).map((c) => c.query.quick)).toEqual([['denied']]);
   }, LONG);
 
   it('refuses an invalid grade in the cell and saves nothing; a valid one changes every row of the source and Ctrl+Z undoes it', async () => {

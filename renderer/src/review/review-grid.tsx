@@ -153,12 +153,27 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     [],
   );
 
+  // The first block is asked for now, while ag-grid builds itself, not once it is built and has
+  // waited out its block-load debounce: the grid's first request takes this answer if it asks the same.
+  const firstBlock = useRef<{ key: string; answer: ReturnType<typeof client.call<'review:rows'>> } | null | undefined>(undefined);
+  if (firstBlock.current === undefined) {
+    const query = toReviewQuery(
+      initialState?.sort?.sortModel ?? [],
+      (initialState?.filter?.filterModel ?? {}) as Record<string, unknown>,
+      quick,
+    );
+    firstBlock.current = { key: JSON.stringify([query, 0, BLOCK_SIZE]), answer: client.call('review:rows', { query, offset: 0, limit: BLOCK_SIZE }) };
+  }
+
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
         const query = toReviewQuery(params.sortModel, params.filterModel as Record<string, unknown>, quickRef.current);
         const limit = params.endRow - params.startRow;
-        void client.call('review:rows', { query, offset: params.startRow, limit }).then((result) => {
+        const early = firstBlock.current;
+        firstBlock.current = null;
+        const answer = early && early.key === JSON.stringify([query, params.startRow, limit]) ? early.answer : client.call('review:rows', { query, offset: params.startRow, limit });
+        void answer.then((result) => {
           if (!result.ok) {
             params.failCallback();
             statusRef.current({ total: null, query, error: result.error.message });
