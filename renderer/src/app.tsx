@@ -7,7 +7,7 @@ import { HelpDialog } from './components/help-dialog.tsx';
 import { TopBar, type Section } from './components/top-bar.tsx';
 import { useToast } from './components/toast.tsx';
 import { useClient } from './client/context.tsx';
-import { useChanges } from './hooks/changes.tsx';
+import { useBump } from './hooks/changes.tsx';
 import { useGlobalShortcuts } from './hooks/use-global-shortcuts.ts';
 import { useMenuCommands } from './hooks/use-menu-commands.ts';
 import { useProjectInfo } from './hooks/use-library-data.ts';
@@ -24,9 +24,8 @@ const sectionOf = (view: View): Section => (view.kind === 'document' ? view.from
 
 export function App() {
   const client = useClient();
-  const { bump } = useChanges();
+  const bump = useBump();
   const toast = useToast();
-  const project = useProjectInfo();
   const [view, setView] = useState<View>({ kind: 'library' });
   const [helpOpen, setHelpOpen] = useState(false);
   const [focusSearchPending, setFocusSearchPending] = useState(false);
@@ -44,11 +43,6 @@ export function App() {
     },
     [client, bump, toast],
   );
-
-  const projectPath = project.data?.path;
-  useEffect(() => {
-    document.title = projectPath ? `${projectName(projectPath)} — ${t('app.name')}` : t('app.name');
-  }, [projectPath]);
 
   useEffect(() => {
     if (!focusSearchPending || view.kind !== 'library') return;
@@ -71,19 +65,13 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar
-        project={project.data}
+      <ProjectBar
         section={sectionOf(view)}
         onNavigate={(section: Section) => setView({ kind: section })}
         onUndo={() => void history('undo')}
         onRedo={() => void history('redo')}
         onHelp={() => setHelpOpen(true)}
       />
-      {project.error && (
-        <p className="app-banner" role="alert">
-          {t('app.connectionError', { message: project.error.message })}
-        </p>
-      )}
       <main className="app-main">
         <LibraryView
           active={view.kind === 'library'}
@@ -105,5 +93,28 @@ export function App() {
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>
+  );
+}
+
+/**
+ * The top bar with what it shows of the project (undo and redo, the document count, the window
+ * title). It reads the project again after every change to the history, that is after every
+ * write: only this bar re-renders for it, not the view under it.
+ */
+function ProjectBar(props: Omit<Parameters<typeof TopBar>[0], 'project'>) {
+  const project = useProjectInfo();
+  const projectPath = project.data?.path;
+  useEffect(() => {
+    document.title = projectPath ? `${projectName(projectPath)} — ${t('app.name')}` : t('app.name');
+  }, [projectPath]);
+  return (
+    <>
+      <TopBar project={project.data} {...props} />
+      {project.error && (
+        <p className="app-banner" role="alert">
+          {t('app.connectionError', { message: project.error.message })}
+        </p>
+      )}
+    </>
   );
 }

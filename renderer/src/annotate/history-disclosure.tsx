@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useChangeVersion } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
 import { formatTimestamp } from '../lib/format.ts';
 
@@ -14,7 +14,7 @@ type Entry = ChannelOutput<'history:entity'>[number];
 
 export function HistoryDisclosure({ refs }: { refs: readonly Ref[] }) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('history');
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const key = refs.map((r) => `${r.type}:${r.id}`).join(',');

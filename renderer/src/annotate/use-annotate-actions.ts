@@ -9,7 +9,7 @@ import { startTransition, useCallback, useMemo } from 'react';
 import type { Span } from '../../../shared/annotation-schemas.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useBump } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
 import type { HighlightPainter } from './highlight-painter.ts';
 import { kindInfo, type SpanKind } from './kinds.ts';
@@ -39,7 +39,7 @@ const READS = new Set<ChannelName>(['annotations:get', 'sources:list', 'sources:
 
 export function useAnnotateActions(deps: ActionDeps) {
   const client = useClient();
-  const { bump } = useChanges();
+  const bump = useBump();
   const { documentId, text, painter, problem } = deps;
   const { reload, writing, failed, apply } = deps.annotations;
   const announce = useCallback((message: string) => afterPaint(() => startTransition(() => deps.announce(message))), [deps.announce]);
@@ -58,7 +58,7 @@ export function useAnnotateActions(deps: ActionDeps) {
           for (const span of applied.paint.add) painter.add(span);
         }
         // The other lists (history, review) can wait for the text to be drawn.
-        afterPaint(() => startTransition(bump));
+        afterPaint(() => bump(['annotations', 'history']));
         return result.value;
       }
       if (write) failed();

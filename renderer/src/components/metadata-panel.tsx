@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { PartialDate, type DocumentFull, type DocumentMeta } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useBump } from '../hooks/changes.tsx';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
 import { formatLanguage, formatNumber, shortHash } from '../lib/format.ts';
 
@@ -27,7 +27,7 @@ type Problem = { kind: 'conflict' } | { kind: 'error'; message: string } | null;
 
 export function MetadataPanel({ doc, onReload }: { doc: DocumentFull; onReload: () => void }) {
   const client = useClient();
-  const { bump } = useChanges();
+  const bump = useBump();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
@@ -58,7 +58,7 @@ export function MetadataPanel({ doc, onReload }: { doc: DocumentFull; onReload: 
     setSaving(false);
     if (result.ok) {
       setEditing(null);
-      bump();
+      bump('documents');
     } else if (result.error.code === 'CONFLICT') {
       setProblem({ kind: 'conflict' });
     } else {

@@ -10,7 +10,7 @@ import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
 import { isAccepted, readFiles, type PickedFile } from '../lib/files.ts';
 import { newJobId } from '../lib/format.ts';
-import { useChanges } from './changes.tsx';
+import { useBump } from './changes.tsx';
 
 export interface RunningJob {
   jobId: string;
@@ -27,7 +27,7 @@ export interface JobOutcome {
 
 export function useImportJob() {
   const client = useClient();
-  const { bump } = useChanges();
+  const bump = useBump();
   const [job, setJob] = useState<RunningJob | null>(null);
   const [outcome, setOutcome] = useState<JobOutcome | null>(null);
 
@@ -49,7 +49,7 @@ export function useImportJob() {
         else setOutcome({ report: null, skipped: 0, message: t('import.failedCall', { message: result.error.message }) });
       } finally {
         setJob(null);
-        bump();
+        bump(['documents', 'annotations']);
       }
     },
     [bump],

@@ -1,7 +1,11 @@
-/** The Library's data: the filtered document list, the outlets for the filter, and search. */
+/**
+ * The Library's data: the filtered document list, the outlets for the filter, and search; the
+ * project and a document. Each is read again only when what it shows changes (search leaves out
+ * regions marked as not part of the article, so annotations count for it).
+ */
 import type { ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from './changes.tsx';
+import { useChangeVersion } from './changes.tsx';
 import { useQuery } from './use-query.ts';
 
 export interface Filter {
@@ -17,7 +21,7 @@ const SEARCH_DEBOUNCE_MS = 150;
 
 export function useDocumentList(filter: Filter) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('documents');
   return useQuery<ChannelOutput<'documents:list'>>(
     () => client.call('documents:list', { ...filter, offset: 0, limit: LIST_LIMIT }),
     [client, version, filter.outlet, filter.from, filter.to],
@@ -26,13 +30,13 @@ export function useDocumentList(filter: Filter) {
 
 export function useOutlets() {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('documents');
   return useQuery(() => client.call('documents:outlets', {}), [client, version]);
 }
 
 export function useSearch(query: string, filter: Filter) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('documents', 'annotations');
   const trimmed = query.trim();
   return useQuery<ChannelOutput<'search:query'>>(
     trimmed ? () => client.call('search:query', { query: trimmed, ...filter, limit: SEARCH_LIMIT }) : null,
@@ -43,12 +47,12 @@ export function useSearch(query: string, filter: Filter) {
 
 export function useProjectInfo() {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('documents', 'history');
   return useQuery(() => client.call('project:info', {}), [client, version]);
 }
 
 export function useDocument(id: string, reloadKey: number) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('documents');
   return useQuery(() => client.call('documents:get', { id }), [client, version, id, reloadKey]);
 }

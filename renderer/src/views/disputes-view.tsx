@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { Dispute } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { StatusPill } from '../review/review-cells.tsx';
@@ -68,7 +68,7 @@ function StatementCard({ statement, onOpen, lead }: { statement: Statement; onOp
 
 export function DisputesView({ onOpen }: Props) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('annotations', 'documents');
   const disputes = useQuery(() => client.call('disputes:list', { limit: 500 }), [client, version]);
 
   if (disputes.error) {

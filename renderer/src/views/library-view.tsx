@@ -13,7 +13,7 @@ import { ImportButtons } from '../components/import-buttons.tsx';
 import { ImportSummary, JobProgress } from '../components/job-status.tsx';
 import { SearchResults } from '../components/search-results.tsx';
 import { useToast } from '../components/toast.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useBump } from '../hooks/changes.tsx';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useImportJob } from '../hooks/use-import-job.ts';
 import { useDocumentList, useOutlets, useSearch, type Filter } from '../hooks/use-library-data.ts';
@@ -40,7 +40,7 @@ function toFilter(inputs: FilterInputs): Filter {
 
 export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
   const client = useClient();
-  const { bump } = useChanges();
+  const bump = useBump();
   const toast = useToast();
   const [inputs, setInputs] = useState<FilterInputs>(EMPTY_INPUTS);
   const [selectedCount, setSelectedCount] = useState(0);
@@ -80,7 +80,7 @@ export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
   const remove = async (ids: string[]) => {
     if (ids.length === 0) return;
     const result = await client.call('documents:delete', { ids });
-    bump();
+    bump('documents');
     if (result.ok) {
       toast.show({
         message: t('library.deleted', { count: result.value.deleted }),

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useClient } from '../client/context.tsx';
-import { useChanges } from '../hooks/changes.tsx';
+import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { DuplicatesPanel } from '../review/duplicates-panel.tsx';
@@ -31,7 +31,7 @@ const TABS = ['sources', 'figures'] as const;
 
 export function SourcesView({ memory, onOpen, onUndo }: Props) {
   const client = useClient();
-  const { version } = useChanges();
+  const version = useChangeVersion('annotations', 'documents');
   const [tab, setTab] = useState(memory.tab);
   const [selected, setSelected] = useState(memory.selectedId);
   const [query, setQuery] = useState(memory.query);
