@@ -11,7 +11,7 @@
  *
  * A bulk operation (migration 0007, `recordBulk`) is one row for many entities of one type that share
  * their before and after, e.g. the 200,000 rows a pack merge creates: its `entity_id` is `*`, its
- * `entities` lists the ids, and `operation_entities` finds it from each of them. Undo and redo apply
+ * `bulk_operations` lists the ids, and `operation_entities` finds it from each of them. Undo and redo apply
  * it entity by entity, like single operations, and log their own bulk operation; an entity's
  * history reads single and bulk operations alike.
  */
@@ -43,7 +43,7 @@ interface GroupRow {
   label: string;
 }
 
-/** The `entity_id` of a bulk operation; its entities are in `operations.entities`. */
+/** The `entity_id` of a bulk operation; its entities are in `bulk_operations`. */
 export const BULK = '*';
 
 export type ReplayListener = (touched: Array<{ entityType: string; entityId: string; snapshot: Snapshot }>) => void;
@@ -92,10 +92,14 @@ export class OpLog {
          ORDER BY applied_seq DESC LIMIT 1`,
       ),
       insertBulk: db.prepare(
-        `INSERT INTO operations (group_id, action, entity_type, entity_id, before, after, entities) VALUES (?, ?, ?, '${BULK}', ?, ?, ?)`,
+        `INSERT INTO operations (group_id, action, entity_type, entity_id, before, after) VALUES (?, ?, ?, '${BULK}', ?, ?)`,
       ),
+      insertBulkIds: db.prepare(`INSERT INTO bulk_operations (op_seq, entities) VALUES (?, ?)`),
       insertMembers: db.prepare(`INSERT INTO operation_entities (entity_id, op_seq) SELECT value, ? FROM json_each(?)`),
-      opsOf: db.prepare(`SELECT action, entity_type, entity_id, before, after, entities FROM operations WHERE group_id = ? ORDER BY seq`),
+      opsOf: db.prepare(
+        `SELECT o.action, o.entity_type, o.entity_id, o.before, o.after, b.entities
+         FROM operations o LEFT JOIN bulk_operations b ON b.op_seq = o.seq AND o.entity_id = '${BULK}' WHERE o.group_id = ? ORDER BY o.seq`,
+      ),
       setState: db.prepare(`UPDATE op_groups SET state = ?, applied_seq = ?, redoable = ? WHERE id = ?`),
       history: db.prepare(
         `SELECT g.id AS groupId, g.kind, g.label, a.display_name AS analyst, g.at, o.action, o.before, o.after, o.seq
@@ -149,7 +153,8 @@ export class OpLog {
   }
 
   private insertBulk(groupId: string, action: string, entityType: string, ids: string, before: string | null, after: string | null): void {
-    const seq = this.stmts.insertBulk.run(groupId, action, entityType, before, after, ids).lastInsertRowid;
+    const seq = this.stmts.insertBulk.run(groupId, action, entityType, before, after).lastInsertRowid;
+    this.stmts.insertBulkIds.run(seq, ids);
     this.stmts.insertMembers.run(seq, ids);
   }
 

@@ -220,7 +220,7 @@ export class PackRepository {
   /** Rows per table, for tests and reports (every table a merge may write). */
   counts(): Record<string, number> {
     const tables = ['documents', 'document_imports', 'spans', 'claims', 'attributions', 'claim_links', 'tags', 'taggings', 'sources',
-      'source_grades', 'analysts', 'op_groups', 'operations', 'operation_entities', 'pack_merges', 'pack_conflicts'];
+      'source_grades', 'analysts', 'op_groups', 'operations', 'bulk_operations', 'operation_entities', 'pack_merges', 'pack_conflicts'];
     return Object.fromEntries(tables.map((t) => [t, this.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]));
   }
 }

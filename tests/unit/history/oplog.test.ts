@@ -116,6 +116,7 @@ describe('bulk operations', () => {
       oplog.recordBulk(group, 'note.create', 'note', [], null, { deleted_at: null });
     })();
     expect(db.prepare(`SELECT count(*) FROM operations`).pluck().get()).toBe(3);
+    expect(db.prepare(`SELECT count(*) FROM operation_entities`).pluck().get()).toBe(3);
     db.close();
 
     db = openDatabase(file);
