@@ -82,17 +82,30 @@ function spanValues(s: MergeState, a: PackAnnotation, documentId: string, note: 
   };
 }
 
+const NO_REASON = 'Given in a pack without its reason.';
+
 function claimValues(a: PackAnnotation, documentId: string): Record<string, unknown> {
-  return { document_id: documentId, status_override: a.claim?.override?.status ?? null, override_reason: a.claim?.override ? (a.claim.override.reason ?? 'Given in a pack without its reason.') : null };
+  return { document_id: documentId, status_override: a.claim?.override?.status ?? null, override_reason: a.claim?.override ? (a.claim.override.reason ?? NO_REASON) : null };
 }
 
+/** A new span (and its claim row and tags), its values bound straight from the pack's annotation: no row object. */
 function insertSpan(s: MergeState, a: PackAnnotation, id: string, documentId: string, note: string | null): void {
-  s.insert('span', id, spanValues(s, a, documentId, note), a);
+  const { packs } = s.deps;
+  const by = s.analyst(a.creator);
+  packs.insertSpan(
+    id, s.packId, a.revision, a.created, a.modified, by, documentId, a.kind, a.start, a.end, a.exact, a.prefix, a.suffix, a.orphaned ? 1 : 0,
+    a.sourceId ? (s.sourceIds.get(a.sourceId) ?? null) : null, note, a.data ? JSON.stringify(a.data) : null,
+  );
+  s.inserted('span', id);
   s.created.add(id);
   // A new claim starts uncontested (the column's default); links pointing at it recompute it below.
-  if (CLAIM_KIND_SET.has(a.kind)) s.insert('claim', id, claimValues(a, documentId), a);
+  if (CLAIM_KIND_SET.has(a.kind)) {
+    const override = a.claim?.override;
+    packs.insertClaim(id, s.packId, a.revision, a.created, a.modified, by, documentId, override?.status ?? null, override ? (override.reason ?? NO_REASON) : null);
+    s.inserted('claim', id);
+  }
   if (a.kind === 'excluded') s.reindex.add(documentId);
-  addMissingTags(s, id, a.tagIds);
+  if (a.tagIds.length > 0) addMissingTags(s, id, a.tagIds);
 }
 
 function reviveSpan(s: MergeState, a: PackAnnotation, documentId: string): void {
@@ -114,7 +127,9 @@ function addMissingTags(s: MergeState, spanId: string, tagIds: string[]): void {
     // Two of their tags may be one of ours (matched by name): tag the span once.
     if (!tag || done.has(tag) || (!s.created.has(spanId) && s.deps.packs.spanTaggingExists(tag, spanId))) continue;
     done.add(tag);
-    s.insert('tagging', newId(), { tag_id: tag, span_id: spanId, document_id: null }, { revision: 1, created: s.group.at, modified: s.group.at, creator: null });
+    const id = newId();
+    s.deps.packs.insertTagging(id, s.packId, 1, s.group.at, s.group.at, s.deps.analystId, tag, spanId, null);
+    s.inserted('tagging', id);
   }
 }
 
@@ -156,26 +171,34 @@ function packAttributionContent(s: MergeState, at: PackAttribution, notes: boole
 const isLive = (s: MergeState, type: 'span' | 'claim', id: string) => s.created.has(id) || s.deps.annotation.ctx.entities.live(type, id) !== undefined;
 
 function mergeAttribution(s: MergeState, p: Pending<PackAttribution>, exists: boolean): void {
-  const { entities } = s.deps.annotation.ctx;
   const at = p.item;
-  const local = exists ? entities.get('attribution', p.id) : undefined;
-  const liveSpan = (id: string | null) => (id && isLive(s, 'span', id) ? id : null);
-  const values = {
-    claim_id: p.claimId, source_id: s.sourceIds.get(at.sourceId) ?? at.sourceId, cue_span_id: liveSpan(at.cueSpanId), channel: at.channel,
-    channel_span_id: liveSpan(at.channelSpanId), speech: at.speech, anonymous: at.anonymous ? 1 : 0, anonymity_reason: at.anonymityReason,
-    via: JSON.stringify([...new Set(at.via.map((v) => s.sourceIds.get(v) ?? v))]), credibility: at.credibility, rationale: at.rationale,
-  };
+  const local = exists ? s.deps.annotation.ctx.entities.get('attribution', p.id) : undefined;
+  if (local && local.deleted_at === null) {
+    s.unchanged.attributions++;
+    return;
+  }
+  if (local && !s.mayRevive('attribution', p.id)) {
+    s.keptDeleted++;
+    return;
+  }
+  const sourceId = s.sourceIds.get(at.sourceId) ?? at.sourceId;
+  const cue = at.cueSpanId && isLive(s, 'span', at.cueSpanId) ? at.cueSpanId : null;
+  const channelSpan = at.channelSpanId && isLive(s, 'span', at.channelSpanId) ? at.channelSpanId : null;
+  const via = at.via.length === 0 ? '[]' : JSON.stringify([...new Set(at.via.map((v) => s.sourceIds.get(v) ?? v))]);
   if (!local) {
-    s.insert('attribution', p.id, values, at);
-    s.added.attributions++;
-    if (!s.created.has(p.claimId)) s.touchedClaims.add(p.claimId);
-  } else if (local.deleted_at !== null) {
-    if (s.mayRevive('attribution', p.id)) {
-      s.revive('attribution', p.id, values);
-      s.added.attributions++;
-      if (!s.created.has(p.claimId)) s.touchedClaims.add(p.claimId);
-    } else s.keptDeleted++;
-  } else s.unchanged.attributions++;
+    s.deps.packs.insertAttribution(
+      p.id, s.packId, at.revision, at.created, at.modified, s.analyst(at.creator), p.claimId, sourceId, cue, at.channel, channelSpan, at.speech,
+      at.anonymous ? 1 : 0, at.anonymityReason, via, at.credibility, at.rationale,
+    );
+    s.inserted('attribution', p.id);
+  } else {
+    s.revive('attribution', p.id, {
+      claim_id: p.claimId, source_id: sourceId, cue_span_id: cue, channel: at.channel, channel_span_id: channelSpan, speech: at.speech,
+      anonymous: at.anonymous ? 1 : 0, anonymity_reason: at.anonymityReason, via, credibility: at.credibility, rationale: at.rationale,
+    });
+  }
+  s.added.attributions++;
+  if (!s.created.has(p.claimId)) s.touchedClaims.add(p.claimId);
 }
 
 function mergeLink(s: MergeState, p: Pending<PackLink>, exists: boolean): void {
@@ -183,20 +206,20 @@ function mergeLink(s: MergeState, p: Pending<PackLink>, exists: boolean): void {
   const l = p.item;
   if (!isLive(s, 'claim', l.toClaimId) || !isLive(s, 'claim', p.claimId)) return;
   const local = exists ? entities.get('claim_link', p.id) : undefined;
-  const values = { from_claim_id: p.claimId, to_claim_id: l.toClaimId, relation: l.relation, note: l.note };
   if (!local) {
     if (!s.created.has(p.claimId) && s.deps.packs.linkTwin(p.claimId, l.toClaimId, l.relation)) {
       s.unchanged.links++;
       return;
     }
-    s.insert('claim_link', p.id, values, l);
+    s.deps.packs.insertLink(p.id, s.packId, l.revision, l.created, l.modified, s.analyst(l.creator), p.claimId, l.toClaimId, l.relation, l.note);
+    s.inserted('claim_link', p.id);
     s.added.links++;
   } else if (local.deleted_at !== null) {
     if (!s.mayRevive('claim_link', p.id)) {
       s.keptDeleted++;
       return;
     }
-    s.revive('claim_link', p.id, values);
+    s.revive('claim_link', p.id, { from_claim_id: p.claimId, to_claim_id: l.toClaimId, relation: l.relation, note: l.note });
     s.added.links++;
   } else {
     s.unchanged.links++;

@@ -86,11 +86,21 @@ export class MergeState {
     this.deps.packs.insertEntity(type, {
       id, origin: this.packId, revision: book.revision, createdAt: book.created, updatedAt: book.modified, createdBy: this.analyst(book.creator), values,
     });
-    if (BULK_TYPES.has(type)) {
-      let ids = this.createdByType.get(type);
-      if (!ids) this.createdByType.set(type, (ids = []));
-      ids.push(id);
-    } else this.deps.oplog.record(this.group, `${type}.create`, type, id, null, snapshotOf(type, values));
+    if (BULK_TYPES.has(type)) this.inserted(type, id);
+    else {
+      this.deps.oplog.record(this.group, `${type}.create`, type, id, null, snapshotOf(type, values));
+      this.writes++;
+    }
+  }
+
+  /**
+   * Notes an annotation row inserted with the repository's positional inserts (pack-repository.ts),
+   * for the bulk log entry of its type and the write count.
+   */
+  inserted(type: EntityType, id: string): void {
+    let ids = this.createdByType.get(type);
+    if (!ids) this.createdByType.set(type, (ids = []));
+    ids.push(id);
     this.writes++;
   }
 
