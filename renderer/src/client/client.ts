@@ -1,7 +1,8 @@
 /**
  * The renderer's one door to the core. Every answer is checked against the contract's output schema
- * before a component sees it, so a core and renderer out of step fail loudly here, as a value, rather
- * than as a blank screen somewhere else. Events are checked against the contract's event schemas.
+ * (the largest first by a quicker check that accepts only what the schema accepts) before a
+ * component sees it, so a core and renderer out of step fail loudly here, as a value, rather than
+ * as a blank screen somewhere else. Events are checked against the contract's event schemas.
  */
 import {
   channels,
@@ -13,6 +14,7 @@ import {
   type EventPayload,
 } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
+import { quickCheck } from './quick-checks.ts';
 import type { Transport } from './transport.ts';
 
 export class Client {
@@ -26,6 +28,10 @@ export class Client {
       return { ok: false, error: { code: 'TRANSPORT', message: messageOf(error) } };
     }
     if (!result.ok) return result;
+    // The largest answers have a quicker check that only ever says yes to what the schema accepts
+    // (quick-checks.ts); when it cannot say yes, the schema decides and explains.
+    const quick = quickCheck(channel, result.value);
+    if (quick !== undefined) return { ok: true, value: quick as ChannelOutput<C> };
     const parsed = channels[channel].output.safeParse(result.value);
     if (!parsed.success) {
       console.error(`Claimdesk: ${channel} answered outside the contract`, parsed.error.issues);
