@@ -9,6 +9,7 @@ import {
 } from '../../../shared/pack-format.ts';
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
+import { quickCheckDocument } from './document-check.ts';
 import { CLAIM_KIND_SET, type PackContent, type PackDocument } from './pack-model.ts';
 import { zodProblems } from './pack-verify.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
@@ -18,14 +19,18 @@ import { readAnnotations } from './verify-annotations.ts';
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
 
 export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest, problems: PackProblem[], warnings: PackProblem[]): PackContent | null {
-  const readJson = <T>(name: string, schema: z.ZodType<T>): T | null => {
+  const readJson = <T>(name: string, schema: z.ZodType<T>, quick?: (raw: unknown) => T | null): T | null => {
     const bytes = files.get(name);
     if (!bytes) {
       problems.push({ code: 'MISSING_FILE', message: `The pack has no ${name}.`, file: name });
       return null;
     }
     try {
-      const parsed = schema.safeParse(parseSafeJson(decodeUtf8(bytes, name), name));
+      const raw = parseSafeJson(decodeUtf8(bytes, name), name);
+      // A fast check may say yes (document-check.ts); the schema decides, with its messages, otherwise.
+      const fast = quick?.(raw);
+      if (fast) return fast;
+      const parsed = schema.safeParse(raw);
       if (parsed.success) return parsed.data;
       problems.push(...zodProblems(parsed.error, name, recordOf(parsed.error)));
     } catch (error) {
@@ -46,7 +51,7 @@ export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest
       problems.push({ code: 'UNEXPECTED_FILE', message: `${name} is not a document file name (documents/<uuid>.json).`, file: name });
       continue;
     }
-    const record = readJson(name, DocumentRecord);
+    const record = readJson(name, DocumentRecord, quickCheckDocument);
     if (!record) continue;
     if (record.id !== m[1]) {
       problems.push({ code: 'SCHEMA', message: `${name}: its id ${record.id} does not match its file name.`, file: name, field: 'id' });

@@ -10,45 +10,13 @@ import { fromWebAnnotation } from '../../../main/core/packs/w3c.ts';
 import { CheckedWebAnnotation, KNOWN_BODIES } from '../../../shared/pack-format.ts';
 import { caller } from '../core/helpers.ts';
 import { exportBytes, files, goldProject, text } from './helpers.ts';
-
-type Json = unknown;
+import { mutants, type Json } from './mutants.ts';
 
 /** As verify does before the schema: bodies of roles this version does not know are set aside. */
 function schemaCheck(item: Json) {
   const body = (item as { body?: unknown }).body;
   const known = Array.isArray(body) ? body.filter((b: { role?: unknown }) => typeof b?.role !== 'string' || Object.hasOwn(KNOWN_BODIES, b.role)) : body;
   return CheckedWebAnnotation.safeParse(Array.isArray(body) ? { ...(item as object), body: known } : item);
-}
-
-const WRONG: Json[] = [null, 0, -1, 1.5, 7, '', 'x', 'urn:uuid:not-a-uuid', true, [], {}, [1]];
-
-/** Every mutant of `root`: one change at one place. */
-function* mutants(root: Json): Generator<{ where: string; value: Json }> {
-  function* at(node: Json, path: Array<string | number>): Generator<{ where: string; value: Json }> {
-    const set = (value: Json, remove = false) => {
-      const copy = structuredClone(root);
-      if (path.length === 0) return value;
-      let parent = copy as Record<string | number, Json>;
-      for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, Json>;
-      const key = path[path.length - 1]!;
-      if (remove) {
-        if (Array.isArray(parent)) parent.splice(key as number, 1);
-        else delete parent[key];
-      } else parent[key] = value;
-      return copy;
-    };
-    const where = path.join('.');
-    if (path.length > 0) yield { where: `${where} removed`, value: set(undefined, true) };
-    for (const w of WRONG) yield { where: `${where} = ${JSON.stringify(w)}`, value: set(w) };
-    if (Array.isArray(node)) {
-      if (node.length > 0) yield { where: `${where} + copy`, value: set([...node, node[node.length - 1]]) };
-      for (let i = 0; i < node.length; i++) yield* at(node[i], [...path, i]);
-    } else if (node !== null && typeof node === 'object') {
-      yield { where: `${where} + unknown key`, value: set({ ...node, somethingNew: 1 }) };
-      for (const [k, v] of Object.entries(node)) yield* at(v, [...path, k]);
-    }
-  }
-  yield* at(root, []);
 }
 
 describe('the fast annotation check', { timeout: 60_000 }, () => {
