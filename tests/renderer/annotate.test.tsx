@@ -27,7 +27,7 @@ describe('Annotating in the document view', () => {
   it('snaps a selection to words, offers every kind with its key, and marks it with one key', async () => {
     const { user, transport } = renderAnnotate(report());
     const panel = await openFirstDocument(user, 'stepping up');
-    expect(within(panel).getByText(/Nothing is marked yet/)).toBeInTheDocument();
+    expect(await within(panel).findByText(/Nothing is marked yet/)).toBeInTheDocument();
 
     selectText(CLAIM, 2, CLAIM.length - 3); // "r-torn Syria … tra"
     const toolbar = await screen.findByRole('toolbar', { name: 'Annotate' });
