@@ -15,6 +15,7 @@ import { withReviewIndexSuspendedAsync } from '../review/review-index.ts';
 import { yieldToLoop } from '../runtime.ts';
 import { mergeAnnotations } from './merge-annotations.ts';
 import { MergeState, type MergeDeps } from './merge-context.ts';
+import { recomputeStatuses } from './merge-status.ts';
 import { mergeAnalysts, mergeDocuments, mergeSources, mergeTags } from './merge-records.ts';
 import type { VerifiedPack } from './pack-verify.ts';
 
@@ -71,7 +72,8 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
       checkCancel();
       // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
       for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);
-      for (const c of s.recompute) if (!s.touchedClaims.has(c)) deps.annotation.claims.recompute(c);
+      // Each status depends on links, attributions and liveness only, not on other statuses: the order is free.
+      recomputeStatuses(deps.packs, [...s.recompute].filter((c) => !s.touchedClaims.has(c)), (c) => deps.annotation.claims.recompute(c));
       for (const d of s.reindex) deps.reindexDocument(d);
     });
 

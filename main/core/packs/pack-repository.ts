@@ -179,6 +179,58 @@ export class PackRepository {
   private linkInsert?: Statement;
   private taggingInsert?: Statement;
 
+  /**
+   * What decides the derived status of each of `claimIds` (live claims only), in a few set-based
+   * statements instead of six lookups per claim: the strongest relation among the live links from live
+   * claims pointing at it (denies, then disputes, then corroborates; null for none), how many links
+   * of that relation there are, and the names of those claims' sources, each once, in the order the
+   * claim service meets them (links, then attributions, by seq). See `derivedStatuses` in
+   * merge-status.ts for the rule; corroborations are left to the claim service.
+   */
+  statusInputs(claimIds: Iterable<string>): Array<{ id: string; relation: string | null; links: number; names: string | null }> {
+    // A temporary table for the ids, dropped after (prepared here, not cached: it lives for one call).
+    this.db.exec(`CREATE TEMP TABLE pack_status_targets (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+    try {
+      const add = this.db.prepare(`INSERT OR IGNORE INTO temp.pack_status_targets (id) VALUES (?)`);
+      for (const id of claimIds) add.run(id);
+      return this.db.prepare(`
+        WITH incoming AS (
+          SELECT l.to_claim_id AS claim_id, l.relation, l.from_claim_id, l.seq
+          FROM temp.pack_status_targets t
+          JOIN claim_links l ON l.to_claim_id = t.id AND l.deleted_at IS NULL
+          JOIN claims f ON f.id = l.from_claim_id AND f.deleted_at IS NULL
+        ),
+        decided AS (
+          SELECT claim_id, CASE WHEN max(relation = 'denies') THEN 'denies' WHEN max(relation = 'disputes') THEN 'disputes'
+                                WHEN max(relation = 'corroborates') THEN 'corroborates' END AS relation
+          FROM incoming GROUP BY claim_id
+        ),
+        deciding AS (SELECT i.* FROM incoming i JOIN decided d ON d.claim_id = i.claim_id AND d.relation = i.relation),
+        met AS (
+          SELECT g.claim_id, a.source_id, row_number() OVER (PARTITION BY g.claim_id ORDER BY g.seq, a.seq) AS place
+          FROM deciding g JOIN attributions a ON a.claim_id = g.from_claim_id AND a.deleted_at IS NULL
+        ),
+        names AS (
+          SELECT m.claim_id, coalesce(s.name, '?') AS name, min(m.place) AS first
+          FROM met m LEFT JOIN sources s ON s.id = m.source_id GROUP BY m.claim_id, coalesce(s.name, '?')
+        )
+        SELECT t.id, d.relation,
+               (SELECT count(*) FROM deciding g WHERE g.claim_id = t.id) AS links,
+               (SELECT group_concat(n.name, ', ' ORDER BY n.first) FROM names n WHERE n.claim_id = t.id) AS names
+        FROM temp.pack_status_targets t
+        JOIN claims c ON c.id = t.id AND c.deleted_at IS NULL
+        LEFT JOIN decided d ON d.claim_id = t.id`).all() as Array<{ id: string; relation: string | null; links: number; names: string | null }>;
+    } finally {
+      this.db.exec(`DROP TABLE temp.pack_status_targets`);
+    }
+  }
+
+  /** Stores a derived status and why, as the annotation repository's `setStatus`: no write when unchanged. */
+  setClaimStatus(claimId: string, status: string, reason: string | null): void {
+    this.stmt('status=', () => `UPDATE claims SET status = ?, status_reason = ? WHERE id = ? AND (status IS NOT ? OR status_reason IS NOT ?)`)
+      .run(status, reason, claimId, status, reason);
+  }
+
   importExists(id: string): boolean {
     return this.stmt('import?', () => `SELECT 1 FROM document_imports WHERE id = ?`).get(id) !== undefined;
   }
