@@ -4,10 +4,10 @@
  * Mamlaka"). Each link can be moved earlier or later or removed, by keyboard; a source is added by
  * searching the project's sources, or created (as an outlet) when the attribution is saved.
  */
-import { useEffect, useId, useState } from 'react';
-import { useClient } from '../client/context.tsx';
+import { useId, useState } from 'react';
 import { t } from '../i18n/t.ts';
 import { Combobox, type ComboOption } from './combobox.tsx';
+import { useSourceSearch } from './use-source-search.ts';
 
 /** A link of the chain: an existing source, or one to create on save. */
 export type Relay = { id: string; name: string } | { id: null; name: string };
@@ -19,26 +19,10 @@ interface Props {
   onChange(chain: Relay[]): void;
 }
 
-const SEARCH_DEBOUNCE_MS = 120;
-
 export function RelayChain({ chain, exclude, onChange }: Props) {
-  const client = useClient();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ id: string; name: string; sub: string }[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      void client.call('sources:list', { query: query.trim(), limit: 12 }).then((r) => {
-        if (live && r.ok) setFound(r.value.map((s) => ({ id: s.id, name: s.name, sub: [t(`sourceType.${s.type}`), s.affiliation].filter(Boolean).join(' · ') })));
-      });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client, query]);
+  const found = useSourceSearch(query).map((s) => ({ id: s.id, name: s.name, sub: [t(`sourceType.${s.type}`), s.affiliation].filter(Boolean).join(' · ') }));
 
   const typed = query.trim();
   const taken = new Set([...exclude, ...chain.flatMap((r) => (r.id ? [r.id] : []))]);

@@ -3,18 +3,15 @@
  * affiliations), take a source mention marked in the claim's paragraph, or create a new source
  * from the typed name (or from the mention, which then points at it).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SOURCE_TYPES, type Source, type Span } from '../../../shared/annotation-schemas.ts';
-import type { ChannelOutput } from '../../../shared/contract.ts';
-import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
 import { Combobox, type ComboOption } from './combobox.tsx';
+import { useSourceSearch } from './use-source-search.ts';
 
 export type SourceChoice =
   | { mode: 'existing'; source: Source }
   | { mode: 'create'; name: string; type: Source['type']; affiliation: string; aliases: string; mentionSpanId: string | null };
-
-type Listed = ChannelOutput<'sources:list'>[number];
 
 interface Props {
   choice: SourceChoice | null;
@@ -24,23 +21,9 @@ interface Props {
   invalid: boolean;
 }
 
-const SEARCH_DEBOUNCE_MS = 120;
-
 export function SourcePicker({ choice, onChoice, mentions, invalid }: Props) {
-  const client = useClient();
   const [query, setQuery] = useState(choice?.mode === 'existing' ? choice.source.name : '');
-  const [found, setFound] = useState<Listed[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      void client.call('sources:list', { query: query.trim(), limit: 12 }).then((r) => live && r.ok && setFound(r.value));
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client, query]);
+  const found = useSourceSearch(query);
 
   const typed = query.trim();
   const options: ComboOption[] = [];
