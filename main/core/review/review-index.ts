@@ -88,7 +88,9 @@ export function suspendReviewIndex(db: Db): ReviewIndexSuspension {
   if (!db.inTransaction) throw new Error('suspendReviewIndex must run inside the transaction that writes.');
   const triggers = reviewTriggers(db);
   db.exec(`CREATE TEMP TABLE review_index_dirty (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID`);
-  let full = false;
+  // An empty index (a merge into a project with no attributions yet) will be built whole from the
+  // view whatever changes, so nothing needs noting row by row meanwhile.
+  let full = db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM review_rows)`).pluck().get() === 1;
   const markers: string[] = [];
   const events = new Map<string, Set<'INSERT' | 'UPDATE' | 'DELETE'>>();
   for (const t of triggers) {
@@ -101,7 +103,7 @@ export function suspendReviewIndex(db: Db): ReviewIndexSuspension {
     }
     db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
   }
-  for (const [table, set] of events) {
+  for (const [table, set] of full ? [] : events) {
     for (const event of set) {
       const rows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['NEW', 'OLD'];
       const inserts = rows.flatMap((r) => MARKS[table]!.map(([kind, column]) =>
