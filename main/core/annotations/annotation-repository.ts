@@ -44,6 +44,19 @@ const LINK_SELECT = `
   JOIN spans fs ON fs.id = l.from_claim_id JOIN spans ts ON ts.id = l.to_claim_id
   JOIN documents fd ON fd.id = fs.document_id JOIN documents td ON td.id = ts.document_id`;
 
+/**
+ * A document's live links, either end, found from its live claims through the two link indexes
+ * rather than by testing every link in the project (an OR across two joins scans claim_links). A
+ * live link's claims are live: deleting a claim takes its links with it.
+ */
+export const LINKS_OF_DOCUMENT = `${LINK_SELECT} WHERE l.deleted_at IS NULL AND l.id IN (
+  SELECT x.id FROM claims c JOIN claim_links x ON x.from_claim_id = c.id AND x.deleted_at IS NULL
+  WHERE c.document_id = @id AND c.deleted_at IS NULL
+  UNION ALL
+  SELECT x.id FROM claims c JOIN claim_links x ON x.to_claim_id = c.id AND x.deleted_at IS NULL
+  WHERE c.document_id = @id AND c.deleted_at IS NULL)
+ORDER BY l.seq`;
+
 /** Where `claimdesk_visit_span` hands its rows: one per connection, whoever registered it. */
 interface VisitSlot {
   visitor: SpanVisitor | null;
@@ -102,9 +115,7 @@ export class AnnotationRepository {
          WHERE c.document_id = ? AND a.deleted_at IS NULL ORDER BY a.seq`,
       ),
       attributionsOfClaim: db.prepare(`SELECT * FROM attributions WHERE claim_id = ? AND deleted_at IS NULL ORDER BY seq`),
-      links: db.prepare(
-        `${LINK_SELECT} WHERE l.deleted_at IS NULL AND (fs.document_id = @id OR ts.document_id = @id) ORDER BY l.seq`,
-      ),
+      links: db.prepare(LINKS_OF_DOCUMENT),
       link: db.prepare(`${LINK_SELECT} WHERE l.id = ?`),
       linksTouching: db.prepare(
         `SELECT id FROM claim_links WHERE deleted_at IS NULL AND (from_claim_id = @id OR to_claim_id = @id)`,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
-import { AnnotationRepository } from '../../../main/core/annotations/annotation-repository.ts';
+import { AnnotationRepository, LINKS_OF_DOCUMENT } from '../../../main/core/annotations/annotation-repository.ts';
 import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
 import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
 import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
@@ -41,6 +41,23 @@ function expectOrdered(a: DocumentAnnotations, createdOrder: string[]) {
 }
 
 describe('annotations:get', () => {
+  it("finds a document's links through the link indexes, never by reading every link in the project", async () => {
+    const core = await goldProject();
+    try {
+      const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${LINKS_OF_DOCUMENT}`).all({ id: 'x' }) as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan.some((d) => /claim_links_from/.test(d))).toBe(true);
+      expect(plan.some((d) => /claim_links_to/.test(d))).toBe(true);
+      expect(plan.filter((d) => /^SCAN (l|x|claim_links)\b/.test(d))).toEqual([]);
+      // The reference annotation links claims across documents, so both ends are exercised.
+      const documents = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL`).pluck().all() as string[];
+      const links = await Promise.all(documents.map(async (documentId) => (await core.services['annotations:get']({ documentId })).links));
+      expect(links.flat().some((l) => l.fromDocumentId !== l.toDocumentId)).toBe(true);
+      expect(links.flat().some((l) => l.fromDocumentId === l.toDocumentId)).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+
   it('answers as the first, row-by-row read did, on the reference annotation of four real reports', async () => {
     const core = await goldProject();
     const documents = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY seq`).pluck().all() as string[];
