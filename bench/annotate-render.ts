@@ -24,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { toWire } from '../shared/wire.ts';
 import { startWebHost } from '../main/web/server.ts';
 import type { Benchmark, BenchResult, Figure } from './benchmark.ts';
+import { mulberry32 as rng } from './corpus.ts';
 import { summarize } from './stats.ts';
 
 export interface AnnotateRenderOptions {
@@ -39,17 +40,6 @@ const KINDS: Array<[kind: string, share: number, words: [number, number]]> = [
   ['channel', 0.05, [2, 4]], ['entity', 0.2, [1, 3]], ['quantity', 0.08, [1, 3]], ['date', 0.04, [1, 2]], ['note', 0.05, [3, 12]], ['excluded', 0.03, [5, 40]],
 ];
 const WORDS = 'the army said smugglers border militias officials reported drugs captagon tablets seized confirmed sources according told television statement week tons crossing province ministry forces groups attack village residents'.split(' ');
-
-/** A deterministic pseudo-random number generator (mulberry32), so every run draws the same document. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated {
   text: string;

@@ -25,6 +25,7 @@ import { ReviewRepository, whereSql } from '../main/core/review/review-repositor
 import { startWebHost } from '../main/web/server.ts';
 import type { ReviewQuery } from '../shared/review-schemas.ts';
 import type { Benchmark, BenchResult, Figure } from './benchmark.ts';
+import { mulberry32 as rng } from './corpus.ts';
 import { summarize } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -33,17 +34,6 @@ const STATUSES = ['uncontested', 'uncontested', 'uncontested', 'uncontested', 'u
 const TYPES = ['named official', 'anonymous official', 'witness or resident', 'analyst or expert', 'outlet', 'document or statement', 'organisation', 'person'];
 const WORDS = 'army militias smugglers border officials drugs captagon tablets seized crossing province ministry forces residents attack convoy'.split(' ');
 const uuid = (kind: number, n: number) => `0190${kind.toString(16).padStart(4, '0')}-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
-
-/** mulberry32: the same project every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function generateReviewProject(dbPath: string, opts: { attributions: number; documents: number; sources?: number; log?: (m: string) => void }) {
   const t0 = performance.now();
