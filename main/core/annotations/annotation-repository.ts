@@ -7,14 +7,13 @@ export interface SpanRow {
   created_at: string; created_by: string;
 }
 /**
- * Receives a document's live spans for `annotations:get`: one call per span, or per span and tag
- * when it has several tags (`tagId` and `tagSeq` are null for a span without tags). Calls come in
- * no promised order: `seq` and `tagSeq` (insertion orders) are there to order ties.
+ * Receives a document's live spans for `annotations:get`, one call per span. Calls come in no
+ * promised order: `seq` (insertion order) is there to order ties. Tags come separately
+ * (`spanTaggingsOfDocument`).
  */
 export type SpanVisitor = (
   seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
   suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
-  tagId: string | null, tagSeq: number | null,
 ) => void;
 
 /** A claim's own columns, as an array; its kind and position are its span's. */
@@ -77,9 +76,8 @@ function visitSlot(db: Db): VisitSlot {
   const visitSpan = (
     seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
     suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
-    tagId: string | null, tagSeq: number | null,
   ): number => {
-    slot.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq);
+    slot.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data);
     return 1;
   };
   db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
@@ -98,12 +96,14 @@ export class AnnotationRepository {
       // calls per row (see forEachSpan); count() only makes the statement run through every row.
       visitSpans: db
         .prepare(
-          `SELECT count(claimdesk_visit_span(s.seq, s.id, s.revision, s.kind, s.start, s."end", s.exact, s.prefix, s.suffix,
-             s.orphaned, s.source_id, s.note, s.data, t.tag_id, t.seq))
-           FROM spans s LEFT JOIN taggings t ON t.span_id = s.id AND t.deleted_at IS NULL
-           WHERE s.document_id = ? AND s.deleted_at IS NULL`,
+          `SELECT count(claimdesk_visit_span(seq, id, revision, kind, start, "end", exact, prefix, suffix, orphaned, source_id, note, data))
+           FROM spans WHERE document_id = ? AND deleted_at IS NULL`,
         )
         .pluck(),
+      // One range of taggings_span_document (migration 8), in the order the tags were applied.
+      spanTaggings: db
+        .prepare(`SELECT span_id, tag_id FROM taggings WHERE span_document_id = ? AND deleted_at IS NULL ORDER BY seq`)
+        .raw(),
       claimsLean: db
         .prepare(`SELECT id, revision, status, status_override, override_reason FROM claims WHERE document_id = ? AND deleted_at IS NULL`)
         .raw(),
@@ -161,6 +161,11 @@ export class AnnotationRepository {
     } finally {
       this.visits.visitor = null;
     }
+  }
+
+  /** The tags on a document's live spans: [span id, tag id] pairs, in the order they were applied. */
+  spanTaggingsOfDocument(documentId: string): Array<[spanId: string, tagId: string]> {
+    return this.s.spanTaggings.all(documentId) as Array<[string, string]>;
   }
 
   /** A document's live claims for `annotations:get`, in no particular order. */

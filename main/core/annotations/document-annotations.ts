@@ -3,9 +3,9 @@
  *
  * A document can hold 10,000 spans, and the budget to load them is 20 ms. What that costs is
  * turning SQLite's values into JavaScript ones, so the spans come from one statement that reads
- * only what the contract's Span holds (the document id is known, bookkeeping is not sent), with
- * each span's tags joined in, and each Span object is built straight from the row's values
- * (AnnotationRepository.forEachSpan says how). The rows are trusted (the services wrote them, the
+ * only what the contract's Span holds (the document id is known, bookkeeping is not sent), and
+ * each Span object is built straight from the row's values (AnnotationRepository.forEachSpan says
+ * how); the tags on the document's spans come first, from one index range (migration 8). The rows are trusted (the services wrote them, the
  * tables check them), so they are not parsed again with zod here: the renderer's client checks every
  * answer against the contract when it arrives.
  *
@@ -58,26 +58,18 @@ export function readDocumentAnnotations(ctx: AnnotationContext, documentId: stri
   };
 }
 
-/** A span with several tags, while they arrive. */
-interface Tagged {
-  span: Span;
-  tagSeqs: number[];
-}
-
 function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
+  // Tags first (few, one index range), so that each span is built whole as its row arrives.
+  let tagsOf: Map<string, string[]> | null = null;
+  for (const [spanId, tagId] of ctx.repo.spanTaggingsOfDocument(documentId)) {
+    const list = (tagsOf ??= new Map()).get(spanId);
+    if (list) list.push(tagId);
+    else tagsOf.set(spanId, [tagId]);
+  }
   const spans: Span[] = [];
   const seqs: number[] = [];
-  let tagged: Map<number, Tagged> | null = null;
   let ordered = true;
-  ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data, tagId, tagSeq) => {
-    if (tagId !== null) {
-      const seen = (tagged ??= new Map()).get(seq);
-      if (seen) {
-        seen.span.tagIds.push(tagId);
-        seen.tagSeqs.push(tagSeq!);
-        return;
-      }
-    }
+  ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data) => {
     const span: Span = {
       id,
       revision,
@@ -92,19 +84,13 @@ function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
       sourceId,
       note,
       data: data === null ? null : (JSON.parse(data) as SpanData),
-      tagIds: tagId === null ? [] : [tagId],
+      tagIds: tagsOf === null ? [] : (tagsOf.get(id) ?? []),
     };
-    if (tagId !== null) tagged!.set(seq, { span, tagSeqs: [tagSeq!] });
     const last = spans.length - 1;
     if (ordered && last >= 0 && compare(spans[last]!, seqs[last]!, span, seq) > 0) ordered = false;
     spans.push(span);
     seqs.push(seq);
   });
-  if (tagged !== null) {
-    for (const { span, tagSeqs } of (tagged as Map<number, Tagged>).values()) {
-      if (tagSeqs.length > 1) span.tagIds = tagSeqs.map((s, i) => [s, span.tagIds[i]!] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
-    }
-  }
   if (ordered) return spans;
   return spans
     .map((_, i) => i)

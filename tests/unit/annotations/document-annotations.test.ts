@@ -1,15 +1,18 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { AnnotationRepository, LINKS_OF_DOCUMENT } from '../../../main/core/annotations/annotation-repository.ts';
 import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
+import { openDatabase } from '../../../main/core/store/database.ts';
+import { LATEST_VERSION } from '../../../main/core/store/migrations/index.ts';
 import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
 import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
 import { referenceRead } from './reference-read.ts';
 
 /** The four sample reports with their reference annotation (tests/fixtures/corpus/gold). */
-async function goldProject() {
-  const core = createCore({ dbPath: path.join(tempDir(), 'gold.claimdesk'), analystName: 'Reference analyst' });
+async function goldProject(dbPath = path.join(tempDir(), 'gold.claimdesk')) {
+  const core = createCore({ dbPath, analystName: 'Reference analyst' });
   await core.importPaths(REPORTS);
   loadGold(core.annotation, path.join(CORPUS, 'gold'), CORPUS);
   return core;
@@ -154,6 +157,76 @@ describe('annotations:get', () => {
     expect(lean.claims.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
     expect(lean.spans).toHaveLength(2);
     core.close();
+  });
+
+  it("reads the tags on a document's spans from one index range, however the tagging was made", async () => {
+    const core = await goldProject();
+    try {
+      const plan = (sql: string, ...params: unknown[]) =>
+        (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+      // The spans are read without touching taggings; their tags come from the covering index.
+      expect(plan(`SELECT span_id, tag_id FROM taggings WHERE span_document_id = ? AND deleted_at IS NULL ORDER BY seq`, 'x')).toEqual([
+        'SEARCH taggings USING COVERING INDEX taggings_span_document (span_document_id=?)',
+      ]);
+      const call = caller(core);
+      const documentId = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY seq LIMIT 1`).pluck().get() as string;
+      const before = await call('annotations:get', { documentId });
+      expect(before.spans.some((s) => s.tagIds.length > 0)).toBe(true); // the reference tags claims
+      const untagged = before.spans.filter((s) => s.tagIds.length === 0);
+      const [first, second] = [untagged[0]!, untagged[1]!];
+      const tag = await call('tags:create', { name: 'Checked', parentId: null, color: null });
+      const tagsOf = async (spanId: string) => (await call('annotations:get', { documentId })).spans.find((s) => s.id === spanId)!.tagIds;
+
+      await call('tags:apply', { tagId: tag.id, spanId: first.id });
+      expect(await tagsOf(first.id)).toEqual([tag.id]);
+      await call('history:undo', {});
+      expect(await tagsOf(first.id)).toEqual([]);
+      await call('history:redo', {});
+      expect(await tagsOf(first.id)).toEqual([tag.id]);
+
+      // A row written straight into the table, as a pack merge writes it, is found too.
+      core.db
+        .prepare(`INSERT INTO taggings (id, origin, created_at, created_by, updated_at, tag_id, span_id) VALUES (?, 'pack', ?, ?, ?, ?, ?)`)
+        .run('01900000-0000-7000-8000-00000000beef', '2026-01-01T00:00:00.000Z', core.identity.analystId, '2026-01-01T00:00:00.000Z', tag.id, second.id);
+      expect(await tagsOf(second.id)).toEqual([tag.id]);
+      // A tagging pointed at another span follows it.
+      core.db.prepare(`UPDATE taggings SET span_id = ? WHERE id = '01900000-0000-7000-8000-00000000beef'`).run(untagged[2]!.id);
+      expect(await tagsOf(second.id)).toEqual([]);
+      expect(await tagsOf(untagged[2]!.id)).toEqual([tag.id]);
+      // Tags of another document's spans are not this document's.
+      const other = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL AND id <> ? ORDER BY seq LIMIT 1`).pluck().get(documentId) as string;
+      const otherSpan = (await call('annotations:get', { documentId: other })).spans[0]!;
+      await call('tags:apply', { tagId: tag.id, spanId: otherSpan.id });
+      const after = await call('annotations:get', { documentId });
+      expect(after.spans.filter((s) => s.tagIds.includes(tag.id)).map((s) => s.id).sort()).toEqual([first.id, untagged[2]!.id].sort());
+    } finally {
+      core.close();
+    }
+  });
+
+  it('finds the tags of a project made before span taggings knew their document (migration 8)', async () => {
+    const file = path.join(tempDir(), 'old.claimdesk');
+    const core = await goldProject(file);
+    const documents = core.db.prepare(`SELECT id FROM documents WHERE deleted_at IS NULL ORDER BY seq`).pluck().all() as string[];
+    const before = await Promise.all(documents.map((documentId) => core.services['annotations:get']({ documentId })));
+    expect(before.flatMap((a) => a.spans).filter((s) => s.tagIds.length > 0).length).toBeGreaterThan(10);
+    core.close();
+    // Take the project back to format 7: no derived column, no index, no triggers keeping it.
+    const raw = new Database(file);
+    raw.exec(`DROP INDEX taggings_span_document; DROP TRIGGER taggings_span_document_insert; DROP TRIGGER taggings_span_document_update;
+      ALTER TABLE taggings DROP COLUMN span_document_id;`);
+    raw.pragma('user_version = 7');
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+    const reopened = createCore({ dbPath: file, analystName: 'Reference analyst' });
+    try {
+      const after = await Promise.all(documents.map((documentId) => reopened.services['annotations:get']({ documentId })));
+      expect(after).toEqual(before);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('reads through any number of repositories on one connection', async () => {

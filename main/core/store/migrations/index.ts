@@ -10,6 +10,7 @@ import m0004 from './0004-review.ts';
 import m0005 from './0005-packs.ts';
 import m0006 from './0006-review-fts.ts';
 import m0007 from './0007-bulk-operations.ts';
+import m0008 from './0008-span-taggings-by-document.ts';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'packs', sql: m0005 },
   { version: 6, name: 'review-fts', sql: m0006 },
   { version: 7, name: 'bulk-operations', sql: m0007 },
+  { version: 8, name: 'span-taggings-by-document', sql: m0008 },
 ];
 
 export const LATEST_VERSION = migrations.length;
