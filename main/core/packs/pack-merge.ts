@@ -15,6 +15,7 @@ import { withReviewIndexSuspendedAsync } from '../review/review-index.ts';
 import { yieldToLoop } from '../runtime.ts';
 import { mergeAnnotations } from './merge-annotations.ts';
 import { MergeState, type MergeDeps } from './merge-context.ts';
+import { annotationTablesEmpty, deferAnnotationIndexes } from './merge-indexes.ts';
 import { recomputeStatuses } from './merge-status.ts';
 import { mergeAnalysts, mergeDocuments, mergeSources, mergeTags } from './merge-records.ts';
 import type { VerifiedPack } from './pack-verify.ts';
@@ -54,6 +55,9 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
   db.exec('BEGIN IMMEDIATE');
   let finished = false;
   try {
+    // Before anything is written: a project with no annotations gets its annotation indexes built
+    // once, after the rows (merge-indexes.ts).
+    const noAnnotations = annotationTablesEmpty(db);
     const group = oplog.begin(label, deps.analystId);
     const mergeId = newId();
     const s = new MergeState(deps, group, mergeId, manifest.id, name, manifest.redacted.notes);
@@ -67,7 +71,19 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
       mergeTags(s, content);
       mergeDocuments(s, content);
       mergeSources(s, content);
-      await mergeAnnotations(s, content.annotations, breathe);
+      const deferred = deferAnnotationIndexes(db, noAnnotations);
+      try {
+        await mergeAnnotations(s, content.annotations, breathe);
+      } catch (error) {
+        // The indexes come back before the review index is put back (its rebuild reads through them).
+        try {
+          deferred.restore();
+        } catch {
+          // The rollback restores them; the first error is the one to report.
+        }
+        throw error;
+      }
+      deferred.restore();
       s.logCreated();
       checkCancel();
       // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.

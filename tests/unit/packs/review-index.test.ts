@@ -11,7 +11,7 @@ import { DocumentRepository } from '../../../main/core/documents/document-reposi
 import { mergePack } from '../../../main/core/packs/pack-merge.ts';
 import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
 import { verifyPack } from '../../../main/core/packs/pack-verify.ts';
-import { reviewTriggers, withReviewIndexSuspended } from '../../../main/core/review/review-index.ts';
+import { FTS5_DEFAULT_HASH_SIZE, reviewTriggers, withReviewIndexSuspended } from '../../../main/core/review/review-index.ts';
 import type { Db } from '../../../main/core/store/database.ts';
 import { caller, tempDir } from '../core/helpers.ts';
 import { ANALYST, counts, emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
@@ -27,6 +27,11 @@ const rowsAcross = (db: Db) =>
   );
 const fromView = (db: Db) => db.prepare(`SELECT * FROM review_view ORDER BY seq`).all();
 const triggers = (db: Db) => db.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
+/** Every table, index, trigger and view as stored, and the hash size the trigram index uses. */
+const schema = (db: Db) => ({
+  objects: db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all(),
+  textIndexHashSize: (db.prepare(`SELECT v FROM review_fts_config WHERE k = 'hashsize'`).pluck().get() as number | undefined) ?? FTS5_DEFAULT_HASH_SIZE,
+});
 const tempObjects = (db: Db) => db.prepare(`SELECT name FROM sqlite_temp_master`).pluck().all();
 
 /**
@@ -55,6 +60,7 @@ describe('the review index set aside for bulk writes', { timeout: 60_000 }, () =
     const a = await goldProject('alice');
     const b = emptyProject('bob', 'Bob');
     const before = triggers(b.db);
+    const schemaBefore = schema(b.db);
     expect(reviewTriggers(b.db).length).toBeGreaterThan(5);
     await caller(b)('packs:import', { jobId: jobId(), data: await exportBytes(a), name: 'alice.claimpack' });
     expect(rows(b.db).length).toBeGreaterThan(10);
@@ -62,6 +68,9 @@ describe('the review index set aside for bulk writes', { timeout: 60_000 }, () =
     // Alice's rows were kept by the triggers, one change at a time; the merge rebuilt Bob's at once.
     expect(rowsAcross(b.db)).toEqual(rowsAcross(a.db));
     expect(triggers(b.db)).toEqual(before);
+    // The indexes dropped for the whole rebuild (review_rows') and for the rows (the annotation
+    // tables', merge-indexes.ts) are all back, and the trigram index's hash size is as it was.
+    expect(schema(b.db)).toEqual(schemaBefore);
     expect(tempObjects(b.db)).toEqual([]);
     textIndexConsistent(b.db);
     // Undo of the merge goes through the triggers, row by row: the index empties with the project.
@@ -137,7 +146,7 @@ describe('the review index set aside for bulk writes', { timeout: 60_000 }, () =
   it('a merge that fails part-way writes nothing and leaves every trigger in place', async () => {
     const a = await goldProject('alice');
     const b = emptyProject('bob', 'Bob');
-    const before = { triggers: triggers(b.db), counts: counts(b), rows: rows(b.db) };
+    const before = { triggers: triggers(b.db), counts: counts(b), rows: rows(b.db), schema: schema(b.db) };
     const verified = verifyPack(await exportBytes(a));
     const oplog = Object.create(b.annotation.ctx.oplog) as typeof b.annotation.ctx.oplog;
     let writes = 0;
@@ -152,6 +161,7 @@ describe('the review index set aside for bulk writes', { timeout: 60_000 }, () =
     await expect(mergePack(deps, verified, 'alice.claimpack')).rejects.toThrow(/disk full/);
     expect(b.db.inTransaction).toBe(false);
     expect(triggers(b.db)).toEqual(before.triggers);
+    expect(schema(b.db)).toEqual(before.schema);
     expect(tempObjects(b.db)).toEqual([]);
     expect(counts(b)).toEqual(before.counts);
     expect(rows(b.db)).toEqual(before.rows);
