@@ -7,6 +7,10 @@
  * document (the grid unmounts) and coming back finds the columns, sort, filters, scroll position
  * and focused cell as they were. Any change in the project (an edit here, Undo, another window)
  * refreshes the cached blocks in place.
+ *
+ * Rows are drawn in place where ag-grid allows it: a quick filter re-reads the blocks into the rows
+ * on screen (the old rows stay until the new ones arrive) rather than dropping them for empty ones,
+ * and a row whose block is not loaded yet is one empty full-width row, not a row of empty cells.
  */
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -21,7 +25,9 @@ import type {
   GridApi,
   GridReadyEvent,
   GridState,
+  ICellRendererComp,
   IDatasource,
+  IsFullWidthRowParams,
   IGetRowsParams,
   OverlaySelectorFunc,
   RowDoubleClickedEvent,
@@ -118,6 +124,25 @@ function initialStateOf(state: GridState | null): GridState | undefined {
   return rest;
 }
 
+/**
+ * A row whose block has not arrived (after a jump, a sort or a filter) is drawn as one empty
+ * full-width row: drawing it as a row of empty cells cost as much as a row of real ones, and it is
+ * replaced by a new row when its data arrives anyway (ag-grid makes a new row node for it).
+ */
+const isLoadingRow = (p: IsFullWidthRowParams<ReviewRow>) => !p.rowNode.data;
+class LoadingRow implements ICellRendererComp<ReviewRow> {
+  private readonly gui = document.createElement('div');
+  init(): void {
+    this.gui.className = 'review-loading-row';
+  }
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+  refresh(): boolean {
+    return true;
+  }
+}
+
 /** The cell's hint as its `title`, when the pointer enters it (review-cells.tsx). */
 function onCellMouseOver(e: CellMouseOverEvent<ReviewRow>) {
   const cell = e.event?.target instanceof Element ? e.event.target.closest('.ag-cell') : null;
@@ -199,7 +224,9 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     if (focused) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
   };
 
-  // Quick filters are not ag-grid filters: a change starts the rows again from the top.
+  // Quick filters are not ag-grid filters: a change starts the rows again from the top, re-read into
+  // the rows on screen (a refresh keeps the rows and their DOM; a purge would draw every row twice,
+  // empty and then filled).
   const firstQuick = useRef(true);
   useEffect(() => {
     quickRef.current = quick;
@@ -209,7 +236,7 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
       return;
     }
     api.current?.ensureIndexVisible(0, 'top');
-    api.current?.purgeInfiniteCache();
+    api.current?.refreshInfiniteCache();
   }, [quick, memory]);
 
   // Anything changed in the project (an edit, Undo, another window): re-read the blocks in place.
@@ -281,15 +308,21 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={BLOCK_SIZE}
-        maxBlocksInCache={30}
+        // Few blocks kept (the ones on screen and the last few): a refresh (a quick filter, an edit) re-reads every cached block.
+        maxBlocksInCache={4}
         infiniteInitialRowCount={1}
         maxConcurrentDatasourceRequests={2}
         // Rows replaced by a new sort or filter are not animated into place: a review grid is read, not watched.
         animateRows={false}
         // Rows drawn beyond the viewport: each costs as much to build as one in view, on every sort, filter and jump.
         rowBuffer={2}
-        blockLoadDebounceMillis={30}
+        // A block is asked for as soon as its rows are drawn: after a sort or filter the fetch then runs while the
+        // grid draws, not after it. Scrolling over many blocks still asks for few: ag-grid keeps at most two
+        // unloaded blocks that are off screen, and two requests run at once.
+        blockLoadDebounceMillis={0}
         getRowId={rowId}
+        isFullWidthRow={isLoadingRow}
+        fullWidthCellRenderer={LoadingRow}
         enableFilterHandlers
         suppressClickEdit
         stopEditingWhenCellsLoseFocus={false}
