@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReviewQuery } from '../../shared/review-schemas.ts';
 import { englishReports } from './fakes/corpus.ts';
@@ -74,13 +74,58 @@ describe('Review', () => {
     });
     const article = screen.getByRole('article', { name: 'Document text' });
     expect(article.textContent).toContain(claim);
+    // The grid is kept while the document shows, hidden from the accessibility tree.
+    expect(screen.queryByRole('region', { name: 'Attributions' })).not.toBeInTheDocument();
     const before = transport.callsTo('review:rows').length;
     await user.click(screen.getByRole('button', { name: /Back/ }));
-    expect(await screen.findByText('50 attributions match')).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Attributions' })).toBe(grid);
+    expect(screen.getByText('50 attributions match')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Denied' })).toHaveAttribute('aria-pressed', 'true');
-    // Back asks for the remembered view's first block once, already filtered.
-    const again = transport.callsTo('review:rows').slice(before) as RowsCall[];
-    expect(again.filter((c) => c.offset === 0).map((c) => c.query.quick)).toEqual([['denied']]);
+    // Back rebuilds nothing and asks the core nothing: the same rows are still there.
+    expect(cell(rowsOf(grid)[0]!, 'claimText').textContent).toContain(claim);
+    expect(transport.callsTo('review:rows')).toHaveLength(before);
+  }, LONG);
+
+  it('asks nothing while hidden under a document, and catches up with a change when shown again', async () => {
+    const { grid, user, transport, core } = await openReview();
+    await waitFor(() => {
+      fireEvent.doubleClick(cell(rowsOf(grid)[0]!, 'source'));
+      expect(screen.getByRole('article', { name: 'Document text' })).toBeInTheDocument();
+    });
+    const rowsBefore = transport.callsTo('review:rows').length;
+    const infoBefore = transport.callsTo('project:info').length;
+    // Another window changes the project: the top bar reads it again, the hidden grid does not.
+    core.emit('changed', { what: 'history' });
+    await waitFor(() => expect(transport.callsTo('project:info').length).toBeGreaterThan(infoBefore));
+    expect(transport.callsTo('review:rows')).toHaveLength(rowsBefore);
+
+    await user.click(screen.getByRole('button', { name: /Back/ }));
+    await screen.findByRole('region', { name: 'Attributions' });
+    await waitFor(() => expect((transport.callsTo('review:rows').slice(rowsBefore) as RowsCall[]).map((c) => c.offset)).toContain(0));
+  }, LONG);
+
+  it('builds the grid ahead of the first visit when the app is idle, so Review only shows it', async () => {
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (run: IdleRequestCallback) => idle.push(() => run({ didTimeout: false, timeRemaining: () => 50 })));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      const { user, transport } = renderApp({ seed: englishReports(), review: (core) => reviewFixture(core, 250) });
+      await screen.findByText('4 documents');
+      expect(transport.callsTo('review:rows')).toHaveLength(0);
+      await waitFor(() => expect(idle).toHaveLength(1));
+      act(() => idle[0]!());
+      // Built and asked for its first block, but hidden: not in the accessibility tree.
+      await waitFor(() => expect(transport.callsTo('review:rows')).toHaveLength(1));
+      expect(screen.queryByRole('region', { name: 'Attributions' })).not.toBeInTheDocument();
+
+      await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Review' }));
+      const grid = await screen.findByRole('region', { name: 'Attributions' });
+      await waitFor(() => expect(rowsOf(grid).length).toBeGreaterThan(0));
+      expect(screen.getByText('250 attributions')).toBeInTheDocument();
+      expect(transport.callsTo('review:rows')).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   }, LONG);
 
   it('refuses an invalid grade in the cell and saves nothing; a valid one changes every row of the source and Ctrl+Z undoes it', async () => {

@@ -3,10 +3,11 @@
  * holds no data of its own beyond the blocks on screen: every block (100 rows) is one call with the
  * grid's sort and filters translated to the core's query, and the core's `total` is the last row.
  *
- * Its state lives in `ReviewMemory`, kept by the app and not by this component, so leaving for a
- * document (the grid unmounts) and coming back finds the columns, sort, filters, scroll position
- * and focused cell as they were. Any change in the project (an edit here, Undo, another window)
- * refreshes the cached blocks in place.
+ * The app keeps the grid mounted while another view shows (hidden, `active` false), so coming back
+ * rebuilds nothing. Its state also lives in `ReviewMemory`, kept by the app, so a grid made again
+ * (after the empty state) starts with the columns, sort, filters, scroll position and focused cell
+ * of the last one. Any change in the project (an edit here, Undo, another window) refreshes the
+ * cached blocks in place; while the grid is hidden it only notes the change and refreshes when shown.
  *
  * Rows are drawn in place where ag-grid allows it: a quick filter re-reads the blocks into the rows
  * on screen (the old rows stay until the new ones arrive) rather than dropping them for empty ones,
@@ -79,6 +80,8 @@ export interface GridStatus {
 }
 
 interface Props {
+  /** False while another view shows: no refresh, no fetch; changes are caught up when shown again. */
+  active: boolean;
   memory: ReviewMemory;
   quick: QuickFilterId[];
   onOpen: (row: ReviewRow) => void;
@@ -153,7 +156,7 @@ function onCellMouseOver(e: CellMouseOverEvent<ReviewRow>) {
 }
 
 export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function ReviewGrid(
-  { memory, quick, onOpen, onStatus, onUndo, onClearFilters },
+  { active, memory, quick, onOpen, onStatus, onUndo, onClearFilters },
   ref,
 ) {
   const client = useClient();
@@ -239,15 +242,26 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     api.current?.refreshInfiniteCache();
   }, [quick, memory]);
 
-  // Anything changed in the project (an edit, Undo, another window): re-read the blocks in place.
-  const firstVersion = useRef(true);
+  // Anything changed in the project (an edit, Undo, another window): re-read the blocks in place,
+  // or, while hidden, once the grid shows again.
+  const seenVersion = useRef(version);
   useEffect(() => {
-    if (firstVersion.current) {
-      firstVersion.current = false;
-      return;
-    }
+    if (!active || seenVersion.current === version) return;
+    seenVersion.current = version;
     api.current?.refreshInfiniteCache();
-  }, [version]);
+  }, [version, active]);
+
+  // Shown again (Back from a document, or the Review button): the focused cell takes the focus back.
+  const wasActive = useRef(active);
+  useEffect(() => {
+    const shown = active && !wasActive.current;
+    wasActive.current = active;
+    const grid = api.current;
+    const focused = memory.focused;
+    if (!shown || !grid || !focused) return;
+    const count = grid.getDisplayedRowCount();
+    if (count > 0) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
+  }, [active, memory]);
 
   useImperativeHandle(ref, () => ({
     query: () => {

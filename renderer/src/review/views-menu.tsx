@@ -1,7 +1,8 @@
 /**
  * Saved views of the review grid: a name for a column layout, sort, filters and quick filters,
  * stored in the project (`review:saveView`), so they travel with it and differ per project.
- * Saving under an existing name replaces that view.
+ * Saving under an existing name replaces that view. The list is read when the menu first opens,
+ * not with the grid (which the app may build ahead of time, hidden).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useClient } from '../client/context.tsx';
@@ -23,7 +24,9 @@ export function ViewsMenu({ current, onApply, onReset }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const views = useQuery(() => client.call('review:views', {}), [client, reload]);
+  const [opened, setOpened] = useState(false);
+  if (open && !opened) setOpened(true);
+  const views = useQuery(opened ? () => client.call('review:views', {}) : null, [client, reload, opened]);
   const menuId = useId();
   const nameId = useId();
   const box = useRef<HTMLDivElement>(null);

@@ -16,6 +16,8 @@ import { isFiltered, type QuickFilterId } from '../review/review-query.ts';
 import { ViewsMenu } from '../review/views-menu.tsx';
 
 interface Props {
+  /** False while another view shows (the app keeps this view mounted, hidden): it then asks the core nothing. */
+  active: boolean;
   memory: ReviewMemory;
   onOpen: (documentId: string, claimId: string) => void;
   onUndo: () => void;
@@ -29,7 +31,7 @@ const QUICK: readonly { id: QuickFilterId; label: PlainMessageKey; tip: PlainMes
   { id: 'ungraded', label: 'review.quick.ungraded', tip: 'review.quick.ungradedTip' },
 ];
 
-export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
+export function ReviewView({ active, memory, onOpen, onUndo, onGoLibrary }: Props) {
   const client = useClient();
   const toast = useToast();
   const grid = useRef<ReviewGridHandle>(null);
@@ -66,7 +68,7 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
     toast.show({ message: t('review.exported', { count: result.value.rows }) });
   };
 
-  if (empty) return <EmptyReview onGoLibrary={onGoLibrary} onFilled={filled} />;
+  if (empty) return <EmptyReview active={active} onGoLibrary={onGoLibrary} onFilled={filled} />;
 
   const count = (() => {
     if (status?.error) return <span className="status-error" role="alert">{t('review.loadError', { message: status.error })}</span>;
@@ -118,6 +120,7 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
       <div className="section-body">
         <ReviewGrid
           ref={grid}
+          active={active}
           memory={memory}
           quick={quick}
           onOpen={openRow}
@@ -130,11 +133,17 @@ export function ReviewView({ memory, onOpen, onUndo, onGoLibrary }: Props) {
   );
 }
 
-/** No attributions in the project yet; asks again whenever the project changes (an import, the sample). */
-function EmptyReview({ onGoLibrary, onFilled }: { onGoLibrary: () => void; onFilled: () => void }) {
+/**
+ * No attributions in the project yet; asks again whenever the project changes (an import, the
+ * sample) while it shows, and on showing again.
+ */
+function EmptyReview({ active, onGoLibrary, onFilled }: { active: boolean; onGoLibrary: () => void; onFilled: () => void }) {
   const client = useClient();
   const { version } = useChanges();
-  const any = useQuery(() => client.call('review:rows', { query: { filters: {}, quick: [], sort: [] }, offset: 0, limit: 1 }), [client, version]);
+  const any = useQuery(
+    active ? () => client.call('review:rows', { query: { filters: {}, quick: [], sort: [] }, offset: 0, limit: 1 }) : null,
+    [client, active ? version : -1],
+  );
   const filled = any.data !== null && any.data.total > 0;
   useEffect(() => {
     if (filled) onFilled();
