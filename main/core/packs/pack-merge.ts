@@ -73,7 +73,7 @@ export async function mergePack(deps: MergeDeps, verified: VerifiedPack, name: s
       mergeSources(s, content);
       const deferred = deferAnnotationIndexes(db, noAnnotations);
       try {
-        await mergeAnnotations(s, content.annotations, breathe);
+        await mergeAnnotations(s, content.annotations, breathe, noAnnotations);
       } catch (error) {
         // The indexes come back before the review index is put back (its rebuild reads through them).
         try {

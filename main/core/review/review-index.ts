@@ -16,7 +16,9 @@
  *
  * Triggers ON `review_rows` itself (migration 0006's trigram index, `review_rows_*`) are kept when
  * only some claims are rebuilt: those deletes and inserts go through them as usual. When the whole
- * table is rebuilt, they are set aside too and the trigram index is rebuilt from the rows at once. A dropped trigger on a table this file
+ * table is rebuilt, they are set aside too and the trigram index is rebuilt from the rows at once
+ * (with a larger FTS5 hash size for that one statement), and `review_rows`' own indexes are dropped
+ * before the rows go in and created again after. A dropped trigger on a table this file
  * has no mapping for (a later migration's) makes the rebuild take the whole table: slower, never
  * wrong. DDL is transactional in SQLite, so a rollback of the caller's transaction brings the
  * original triggers back and the temp ones away, whatever happened in between.
