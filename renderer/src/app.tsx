@@ -39,10 +39,15 @@ function useIdle(run: () => void, wanted: boolean) {
   useEffect(() => {
     if (!wanted || typeof window.requestIdleCallback !== 'function') return;
     let handle: number | null = null;
+    let giveUpAt = 0;
     const wait = () => {
-      handle = window.requestIdleCallback((deadline) => (deadline.didTimeout || deadline.timeRemaining() >= IDLE_MS ? run() : wait()), { timeout: IDLE_AT_MOST_MS });
+      const left = giveUpAt - performance.now();
+      handle = window.requestIdleCallback((deadline) => (deadline.didTimeout || left <= 0 || deadline.timeRemaining() >= IDLE_MS ? run() : wait()), { timeout: Math.max(1, left) });
     };
-    const timer = setTimeout(wait, IDLE_AFTER_MS);
+    const timer = setTimeout(() => {
+      giveUpAt = performance.now() + IDLE_AT_MOST_MS;
+      wait();
+    }, IDLE_AFTER_MS);
     return () => {
       clearTimeout(timer);
       if (handle !== null) window.cancelIdleCallback(handle);

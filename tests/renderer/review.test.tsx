@@ -128,6 +128,21 @@ describe('Review', () => {
     }
   }, LONG);
 
+  it('builds the grid ahead even when the app is never quite idle, once it has waited long enough', async () => {
+    // Every idle period is too short (an animation, say): the app asks again, but not for ever.
+    const short = (run: IdleRequestCallback) => setTimeout(() => run({ didTimeout: false, timeRemaining: () => 10 }), 20) as unknown as number;
+    vi.stubGlobal('requestIdleCallback', short);
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => clearTimeout(handle));
+    try {
+      const { transport } = renderApp({ seed: englishReports(), review: (core) => reviewFixture(core, 250) });
+      await screen.findByText('4 documents');
+      await waitFor(() => expect(transport.callsTo('review:rows')).toHaveLength(1), { timeout: 15_000 });
+      expect(screen.queryByRole('region', { name: 'Attributions' })).not.toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }, LONG);
+
   it('refuses an invalid grade in the cell and saves nothing; a valid one changes every row of the source and Ctrl+Z undoes it', async () => {
     const { grid, user, review, transport } = await openReview();
     const source = cell(rowsOf(grid)[0]!, 'source').textContent!;
