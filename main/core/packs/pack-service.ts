@@ -5,8 +5,6 @@
  * else runs meanwhile), then builds and zips the files outside it, reporting progress and hearing a
  * cancel like an import does. Verify is pure and writes nothing. Import verifies first (outside the
  * lane: it only reads the pack's bytes) and merges only a sound pack, in the lane, all or nothing.
- * Both verify with `verifyPackAsync`: the large annotation file inflates and is hashed on libuv's
- * threads while the documents are checked here.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +22,7 @@ import { writeBrat } from './interchange/brat.ts';
 import { writeQdpx } from './interchange/qdpx.ts';
 import { mergePack } from './pack-merge.ts';
 import { PackRepository } from './pack-repository.ts';
-import { verifyPackAsync } from './pack-verify.ts';
+import { verifyPack } from './pack-verify.ts';
 import { writePack } from './pack-writer.ts';
 import { fingerprint, loadOrCreateKey } from './signing.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.ts';
@@ -119,12 +117,12 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
 
   return {
     'packs:export': (input) => exportPack(input),
-    'packs:verify': async ({ data }) => (await verifyPackAsync(data, deps.limits ?? DEFAULT_ZIP_LIMITS)).report,
+    'packs:verify': async ({ data }) => verifyPack(data, deps.limits ?? DEFAULT_ZIP_LIMITS).report,
     'packs:import': async ({ jobId, data, name }) => {
       const signal = jobs.start(jobId);
       try {
         events.emit('progress', { jobId, phase: 'reading', done: 0, total: 1, current: name });
-        const verified = await verifyPackAsync(data, deps.limits ?? DEFAULT_ZIP_LIMITS);
+        const verified = verifyPack(data, deps.limits ?? DEFAULT_ZIP_LIMITS);
         if (!verified.report.ok) {
           const first = verified.report.problems[0];
           throw new DomainError('PACK_REFUSED', `${name} was refused and nothing was written: ${first?.message ?? 'it is not a sound pack.'}`, verified.report);

@@ -19,22 +19,6 @@ import { readAnnotations } from './verify-annotations.ts';
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
 
 export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest, problems: PackProblem[], warnings: PackProblem[]): PackContent | null {
-  return finishRecords(files, checkSmallRecords(files, problems), problems, warnings);
-}
-
-/** What `checkSmallRecords` read: every file but the annotations. */
-export interface SmallRecords {
-  analysts: z.infer<typeof AnalystsFile> | null;
-  sources: z.infer<typeof SourcesFile> | null;
-  tags: z.infer<typeof TagsFile> | null;
-  documents: PackDocument[];
-}
-
-/**
- * The first half of `checkRecords`: analysts, sources, tags and every document with its text. It
- * does not read `annotations.jsonld`, so it can run while that file is still being inflated.
- */
-export function checkSmallRecords(files: Map<string, Uint8Array>, problems: PackProblem[]): SmallRecords {
   const readJson = <T>(name: string, schema: z.ZodType<T>, quick?: (raw: unknown) => T | null): T | null => {
     const bytes = files.get(name);
     if (!bytes) {
@@ -105,12 +89,6 @@ export function checkSmallRecords(files: Map<string, Uint8Array>, problems: Pack
     }
   }
 
-  return { analysts, sources, tags, documents };
-}
-
-/** The second half: the annotations against their documents, then every reference across the pack. */
-export function finishRecords(files: Map<string, Uint8Array>, small: SmallRecords, problems: PackProblem[], warnings: PackProblem[]): PackContent | null {
-  const { analysts, sources, tags, documents } = small;
   const annotations = readAnnotations(files, documents, problems, warnings);
   if (!analysts || !sources || !tags || !annotations || problems.length > 0) return null;
   const content: PackContent = { documents, annotations, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts };

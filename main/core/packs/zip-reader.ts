@@ -69,34 +69,6 @@ export function unsafeName(name: string): string | null {
   return null;
 }
 
-/**
- * maxOutputLength stops inflating the moment the output would pass the declared size. One output
- * chunk a byte larger than the declared size (already within maxEntryBytes): the file comes out as
- * one buffer, not in 16 MiB chunks copied again by Buffer.concat (105 MB of annotations were eight
- * buffers and a copy), and the spare byte ends inflating without a second chunk. No over-allocation
- * for the many small files either.
- */
-function inflateOptions(entry: ZipEntry): zlib.ZlibOptions {
-  const limit = Math.max(64, entry.size);
-  return { maxOutputLength: limit, chunkSize: limit + 1 };
-}
-
-function inflateError(entry: ZipEntry, error: unknown): PackError {
-  const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-  return tooBig
-    ? new PackError('ZIP_BOMB', `${entry.name} inflates to more than the ${entry.size} bytes it declares; it was not unpacked.`, entry.name)
-    : new PackError('BAD_ZIP', `${entry.name} is damaged: its compressed data cannot be inflated (${(error as Error).message}).`, entry.name);
-}
-
-/** The inflated bytes, if they are as many as declared and match the CRC-32. */
-function checked(entry: ZipEntry, out: Uint8Array): Uint8Array {
-  if (out.byteLength !== entry.size) {
-    throw new PackError('BAD_ZIP', `${entry.name} declares ${entry.size} bytes but holds ${out.byteLength}.`, entry.name);
-  }
-  if (zlib.crc32(out) !== entry.crc) throw new PackError('BAD_ZIP', `${entry.name} is damaged: its CRC-32 does not match.`, entry.name);
-  return out;
-}
-
 export class ZipReader {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
@@ -119,53 +91,36 @@ export class ZipReader {
 
   /** The entry's bytes, inflated within its declared size and checked against its CRC-32. */
   read(name: string): Uint8Array {
-    const { entry, raw } = this.locate(name);
-    if (entry.method === 0) return checked(entry, raw);
-    let out: Uint8Array;
-    try {
-      out = zlib.inflateRawSync(raw, inflateOptions(entry));
-    } catch (error) {
-      throw inflateError(entry, error);
-    }
-    return checked(entry, out);
-  }
-
-  /**
-   * The same as `read`, inflating on one of libuv's threads instead of this one (node:zlib's
-   * asynchronous inflate), so that a large entry inflates while this thread does other work. The
-   * same limits and checks, the same errors.
-   */
-  readAsync(name: string): Promise<Uint8Array> {
-    let located: { entry: ZipEntry; raw: Uint8Array };
-    try {
-      located = this.locate(name);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-    const { entry, raw } = located;
-    if (entry.method === 0) return new Promise((resolve) => resolve(checked(entry, raw)));
-    return new Promise((resolve, reject) => {
-      zlib.inflateRaw(raw, inflateOptions(entry), (error, out) => {
-        if (error) reject(inflateError(entry, error));
-        else {
-          try {
-            resolve(checked(entry, out));
-          } catch (e) {
-            reject(e as Error);
-          }
-        }
-      });
-    });
-  }
-
-  /** The entry and its stored (compressed) bytes. */
-  private locate(name: string): { entry: ZipEntry; raw: Uint8Array } {
     const entry = this.byName.get(name);
     if (!entry) throw new PackError('MISSING_FILE', `The pack has no ${name}.`, name);
     const b = this.data;
     const at = entry.localOffset;
     const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
-    return { entry, raw: b.subarray(start, start + entry.compressedSize) };
+    const raw = b.subarray(start, start + entry.compressedSize);
+    let out: Uint8Array;
+    if (entry.method === 0) {
+      out = raw;
+    } else {
+      try {
+        // maxOutputLength stops inflating the moment the output would pass the declared size.
+        // One output chunk a byte larger than the declared size (already within maxEntryBytes): the file
+        // comes out as one buffer, not in 16 MiB chunks copied again by Buffer.concat (105 MB of
+        // annotations were eight buffers and a copy), and the spare byte ends inflating without a
+        // second chunk. No over-allocation for the many small files either.
+        const limit = Math.max(64, entry.size);
+        out = zlib.inflateRawSync(raw, { maxOutputLength: limit, chunkSize: limit + 1 });
+      } catch (error) {
+        const tooBig = error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+        throw tooBig
+          ? new PackError('ZIP_BOMB', `${name} inflates to more than the ${entry.size} bytes it declares; it was not unpacked.`, name)
+          : new PackError('BAD_ZIP', `${name} is damaged: its compressed data cannot be inflated (${(error as Error).message}).`, name);
+      }
+    }
+    if (out.byteLength !== entry.size) {
+      throw new PackError('BAD_ZIP', `${name} declares ${entry.size} bytes but holds ${out.byteLength}.`, name);
+    }
+    if (zlib.crc32(out) !== entry.crc) throw new PackError('BAD_ZIP', `${name} is damaged: its CRC-32 does not match.`, name);
+    return out;
   }
 
   private readDirectory(): ZipEntry[] {
