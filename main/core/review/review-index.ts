@@ -24,6 +24,7 @@
  * original triggers back and the temp ones away, whatever happened in between.
  */
 import type { Db } from '../store/database.ts';
+import { hasTextIndex, rebuildTextIndex } from './text-index.ts';
 
 /** What a change to a row of each table can make stale, as the dropped triggers refresh it. */
 type Key = 'claim' | 'source' | 'document' | 'cue' | 'tag';
@@ -64,10 +65,9 @@ export function reviewTriggers(db: Db): StoredTrigger[] {
   ).filter((t) => t.sql);
 }
 
-/** Migration 0006's triggers that keep `review_fts` in step with `review_rows`, if the index exists. */
+/** The triggers that keep the trigram tables (text-index.ts) in step with `review_rows`, if they exist. */
 function textIndexTriggers(db: Db): StoredTrigger[] {
-  const fts = db.prepare(`SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'review_fts'`).get();
-  if (!fts) return [];
+  if (!hasTextIndex(db)) return [];
   return (
     db
       .prepare(
@@ -214,7 +214,7 @@ function rebuild(db: Db, full: boolean): { claims: number; full: boolean } {
   db.exec(`INSERT INTO review_rows SELECT * FROM review_view ORDER BY seq`);
   for (const i of indexes) db.exec(i.sql);
   if (text.length > 0) {
-    withTextIndexHashSize(db, REBUILD_HASH_SIZE, () => db.exec(`INSERT INTO review_fts (review_fts) VALUES ('rebuild')`));
+    rebuildTextIndex(db);
     for (const t of text) db.exec(t.sql);
   }
   return { claims: db.prepare(`SELECT count(DISTINCT claim_id) FROM review_rows`).pluck().get() as number, full: true };
@@ -227,23 +227,3 @@ function rowIndexes(db: Db): Array<{ name: string; sql: string }> {
     .all() as Array<{ name: string; sql: string }>;
 }
 
-/**
- * FTS5 gathers new index entries in memory and writes a segment each time they pass `hashsize`
- * (1 MiB unless set), then merges the segments. A full rebuild writes 50,000 rows of trigrams at
- * once: with 16 MiB it writes far fewer segments (0.55-0.65 s instead of 1.05 s of CPU on the packs
- * bench's 50,000 rows). The setting is stored in `review_fts_config`; the value in use before is
- * put back after the rebuild, inside the same transaction.
- */
-const REBUILD_HASH_SIZE = 16 * 1024 * 1024;
-export const FTS5_DEFAULT_HASH_SIZE = 1024 * 1024;
-
-function withTextIndexHashSize(db: Db, size: number, fn: () => void): void {
-  const stored = db.prepare(`SELECT v FROM main.review_fts_config WHERE k = 'hashsize'`).pluck().get() as number | undefined;
-  // FTS5 takes an integer only; better-sqlite3 binds a JS number as a double, a bigint as an integer.
-  const set = db.prepare(`INSERT INTO review_fts (review_fts, rank) VALUES ('hashsize', ?)`);
-  set.run(BigInt(size));
-  fn();
-  // With none stored, FTS5's default is stored: the same value in use (the shadow table itself
-  // cannot be written to delete the row).
-  set.run(BigInt(stored ?? FTS5_DEFAULT_HASH_SIZE));
-}

@@ -89,6 +89,8 @@ export interface QueryPlan {
   params: unknown[];
   keys: SortKey[];
   anchored: boolean;
+  /** For a plan driven by a trigram phrase (keys `[HIT]`): the table it is looked up in. */
+  hitTable?: string;
 }
 
 /** Below this many matches, a sorted query with phrases fetches its matches and sorts them. */
@@ -112,18 +114,21 @@ export function planOf(query: ReviewQuery, matches?: number): QueryPlan {
   const w = whereSql(query);
   if (!w.match) return { from: 'review_rows', cond: w.rest, params: w.restParams, keys: sortKeys(query.sort), anchored: true };
   if (query.sort.length === 0) {
+    const t = w.match.table;
     return {
       // The anchor goes inside, as a rowid range the trigram index answers (outside it would not be pushed down).
-      from: '(SELECT rowid AS hit FROM review_fts WHERE review_fts MATCH ? AND rowid >= ?) JOIN review_rows ON seq = hit',
+      from: `(SELECT rowid AS hit FROM ${t} WHERE ${t} MATCH ? AND rowid >= ?) JOIN review_rows ON seq = hit`,
       cond: w.rest,
-      params: [w.match, 0, ...w.restParams],
+      params: [w.match.phrase, 0, ...w.restParams],
       keys: [HIT],
       anchored: true,
+      hitTable: t,
     };
   }
   const few = matches !== undefined && matches < FEW_MATCHES;
-  const phrase = `${few ? 'seq' : '+seq'} IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`;
-  return { from: 'review_rows', cond: [phrase, w.rest].filter(Boolean).join(' AND '), params: [w.match, ...w.restParams], keys: sortKeys(query.sort), anchored: false };
+  const t = w.match.table;
+  const phrase = `${few ? 'seq' : '+seq'} IN (SELECT rowid FROM ${t} WHERE ${t} MATCH ?)`;
+  return { from: 'review_rows', cond: [phrase, w.rest].filter(Boolean).join(' AND '), params: [w.match.phrase, ...w.restParams], keys: sortKeys(query.sort), anchored: false };
 }
 
 /** The page query of a plan from its start, for EXPLAIN QUERY PLAN. */
@@ -276,7 +281,7 @@ export class KeysetPager {
       const hits = (
         plan.cond
           ? this.statement(`SELECT hit FROM ${plan.from}${where} ORDER BY hit`).pluck().all(...plan.params)
-          : this.statement(`SELECT rowid FROM review_fts WHERE review_fts MATCH ? ORDER BY rowid`).pluck().all(plan.params[0])
+          : this.statement(`SELECT rowid FROM ${plan.hitTable} WHERE ${plan.hitTable} MATCH ? ORDER BY rowid`).pluck().all(plan.params[0])
       ) as number[];
       walk.hits = hits;
       walk.anchors.length = 1;

@@ -44,8 +44,9 @@ export class ReviewRepository {
 
   count(query: ReviewQuery): number {
     const where = whereSql(query);
-    // Trigram phrases alone: the index counts its matches without visiting the rows.
-    if (where.matchOnly) return this.db.prepare(`SELECT count(*) FROM review_fts WHERE review_fts MATCH ?`).pluck().get(where.matchOnly) as number;
+    // One trigram phrase alone: its table counts the matches without visiting the rows.
+    const only = where.matchOnly;
+    if (only) return this.db.prepare(`SELECT count(*) FROM ${only.table} WHERE ${only.table} MATCH ?`).pluck().get(only.phrase) as number;
     return this.db.prepare(`SELECT count(*) FROM review_rows${where.sql}`).pluck().get(...where.params) as number;
   }
 

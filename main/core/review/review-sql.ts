@@ -3,8 +3,8 @@
  * and its ORDER BY. Column ids are mapped through a fixed table and every value is a bound parameter,
  * so odd filter values (empty, huge, quotes, SQL-looking text, LIKE wildcards) only ever filter.
  *
- * Text filters of three characters or more use the trigram index `review_fts` (migration 6):
- * "contains" and "does not contain" are answered by it alone (a phrase of trigrams is a substring,
+ * Text filters of three characters or more use the column's trigram table (migration 9,
+ * text-index.ts): "contains" and "does not contain" are answered by it alone (a phrase of trigrams is a substring,
  * case folded as Unicode folds it), and "starts with", "ends with" and "equals" use it to narrow the
  * rows before their exact `LIKE`. Shorter values have no trigram to look up, and fall back to `LIKE`
  * over the rows (a scan: one or two characters match most rows anyway).
@@ -12,6 +12,7 @@
  * Sorting always ends with `seq`, which makes pages stable and lets each sort use its index.
  */
 import type { ColumnFilter, ReviewColumn, ReviewQuery } from '../../../shared/review-schemas.ts';
+import { isTextColumn, textTable } from './text-index.ts';
 
 export const COLUMN_SQL: Record<ReviewColumn, string> = {
   claimText: 'claim_text', kind: 'kind', document: 'document_title', outlet: 'outlet', published: 'published',
@@ -25,9 +26,6 @@ export const NOCASE = new Set<ReviewColumn>(['source', 'outlet', 'document']);
 
 /** Columns that may hold NULL (keyset paging must place NULLs where SQLite sorts them: first). */
 export const NULLABLE = new Set<ReviewColumn>(['document', 'outlet', 'published', 'cue', 'channel', 'reliability', 'credibility', 'rating', 'tags']);
-
-/** The columns of `review_fts`, the trigram index (migration 6). */
-const INDEXED = new Set(['claim_text', 'document_title', 'outlet', 'source_name', 'cue', 'channel', 'tags', 'annotator']);
 
 /** Fewest characters (code points) that make a trigram. */
 export const MIN_TRIGRAM = 3;
@@ -52,10 +50,19 @@ export const SORT_INDEXED = new Set<ReviewColumn>([
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One FTS5 phrase for a column: the value in double quotes (a quote inside doubled), so that
- * nothing in it (AND, OR, NOT, *, ^, :, parentheses) is read as query syntax.
+ * One FTS5 phrase: the value in double quotes (a quote inside doubled), so that nothing in it (AND,
+ * OR, NOT, *, ^, :, parentheses) is read as query syntax.
  */
-export const ftsPhrase = (column: string, value: string): string => `${column} : "${value.replaceAll('"', '""')}"`;
+export const ftsPhrase = (value: string): string => `"${value.replaceAll('"', '""')}"`;
+
+/** A phrase to look up in one column's trigram table. */
+export interface TextMatch {
+  table: string;
+  phrase: string;
+}
+
+/** The rows of a trigram table's matches, as a condition on `review_rows`. */
+const matchIn = (m: TextMatch, negate = false) => `seq ${negate ? 'NOT IN' : 'IN'} (SELECT rowid FROM ${m.table} WHERE ${m.table} MATCH ?)`;
 
 const trigramable = (value: string): boolean => [...value].length >= MIN_TRIGRAM;
 
@@ -63,16 +70,16 @@ export interface WhereSql {
   /** ` WHERE …` of every filter (the trigram phrases as `seq IN (…)`), or ''. */
   sql: string;
   params: unknown[];
-  /** The trigram phrases as one FTS5 query, or null. */
-  match: string | null;
-  /** The other clauses, joined by AND, without the phrases (or ''), and their parameters. */
+  /** The first trigram phrase, which drives the plan, or null. */
+  match: TextMatch | null;
+  /** The other clauses (other phrases as `seq IN (…)` included), joined by AND (or ''), and their parameters. */
   rest: string;
   restParams: unknown[];
   /**
-   * When the filters are trigram phrases only (no other clause): the FTS5 query, so the count can
-   * be taken from the index without visiting the rows.
+   * When the filters are one trigram phrase and nothing else: that phrase, so the count can be
+   * taken from its table without visiting the rows.
    */
-  matchOnly: string | null;
+  matchOnly: TextMatch | null;
 }
 
 export interface WhereOptions {
@@ -87,44 +94,56 @@ export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>, options:
   const ref = (column: string) => (options.unindexed?.(column) ? `+${column}` : column);
   const clauses: string[] = [];
   const params: unknown[] = [];
-  const phrases: string[] = [];
-  let onlyPhrases = true;
+  const phrases: TextMatch[] = [];
+  let others = 0;
   for (const [id, filter] of Object.entries(query.filters) as Array<[ReviewColumn, ColumnFilter | undefined]>) {
     if (!filter) continue;
     const col = COLUMN_SQL[id];
-    if (filter.type === 'text' && filter.value && INDEXED.has(col) && trigramable(filter.value)) {
-      const phrase = ftsPhrase(col, filter.value);
+    if (filter.type === 'text' && filter.value && isTextColumn(col) && trigramable(filter.value)) {
+      const m: TextMatch = { table: textTable(col), phrase: ftsPhrase(filter.value) };
       if (filter.op === 'contains') {
-        phrases.push(phrase);
+        phrases.push(m);
         continue;
       }
       if (filter.op === 'notContains') {
-        params.push(phrase);
-        clauses.push(`seq NOT IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`);
-        onlyPhrases = false;
+        params.push(m.phrase);
+        clauses.push(matchIn(m, true));
+        others++;
         continue;
       }
       // starts with, ends with, equals: the trigrams narrow, LIKE decides.
-      if (filter.op !== 'notEqual') phrases.push(phrase);
+      if (filter.op !== 'notEqual') phrases.push(m);
     }
     const clause = filterSql(ref(col), id, filter, params);
     if (clause) {
       clauses.push(clause);
-      onlyPhrases = false;
+      others++;
     }
   }
   for (const q of query.quick) {
     clauses.push(QUICK_SQL[q](ref));
-    onlyPhrases = false;
+    others++;
   }
-  const match = phrases.length > 0 ? phrases.join(' AND ') : null;
+  const [match = null, ...more] = phrases;
+  // Phrases after the first are conditions like any other.
+  for (const m of more.reverse()) {
+    clauses.unshift(matchIn(m));
+    params.unshift(m.phrase);
+  }
   const rest = clauses.join(' AND ');
   const restParams = [...params];
   if (match) {
-    clauses.unshift(`seq IN (SELECT rowid FROM review_fts WHERE review_fts MATCH ?)`);
-    params.unshift(match);
+    clauses.unshift(matchIn(match));
+    params.unshift(match.phrase);
   }
-  return { sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '', params, match, rest, restParams, matchOnly: onlyPhrases ? match : null };
+  return {
+    sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '',
+    params,
+    match,
+    rest,
+    restParams,
+    matchOnly: match && more.length === 0 && others === 0 ? match : null,
+  };
 }
 
 function filterSql(col: string, id: ReviewColumn, f: ColumnFilter, params: unknown[]): string | null {

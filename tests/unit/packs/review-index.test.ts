@@ -11,7 +11,8 @@ import { DocumentRepository } from '../../../main/core/documents/document-reposi
 import { mergePack } from '../../../main/core/packs/pack-merge.ts';
 import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
 import { verifyPack } from '../../../main/core/packs/pack-verify.ts';
-import { FTS5_DEFAULT_HASH_SIZE, reviewTriggers, withReviewIndexSuspended } from '../../../main/core/review/review-index.ts';
+import { reviewTriggers, withReviewIndexSuspended } from '../../../main/core/review/review-index.ts';
+import { FTS5_DEFAULT_HASH_SIZE, TEXT_COLUMNS, checkTextIndex, textTable } from '../../../main/core/review/text-index.ts';
 import type { Db } from '../../../main/core/store/database.ts';
 import { caller, tempDir } from '../core/helpers.ts';
 import { ANALYST, counts, emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
@@ -27,24 +28,28 @@ const rowsAcross = (db: Db) =>
   );
 const fromView = (db: Db) => db.prepare(`SELECT * FROM review_view ORDER BY seq`).all();
 const triggers = (db: Db) => db.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
-/** Every table, index, trigger and view as stored, and the hash size the trigram index uses. */
+/** Every table, index, trigger and view as stored, and the hash size each trigram table uses. */
 const schema = (db: Db) => ({
   objects: db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all(),
-  textIndexHashSize: (db.prepare(`SELECT v FROM review_fts_config WHERE k = 'hashsize'`).pluck().get() as number | undefined) ?? FTS5_DEFAULT_HASH_SIZE,
+  textIndexHashSizes: TEXT_COLUMNS.map(
+    (c) => (db.prepare(`SELECT v FROM ${textTable(c)}_config WHERE k = 'hashsize'`).pluck().get() as number | undefined) ?? FTS5_DEFAULT_HASH_SIZE,
+  ),
 });
 const tempObjects = (db: Db) => db.prepare(`SELECT name FROM sqlite_temp_master`).pluck().all();
 
 /**
- * FTS5 checks migration 0006's trigram index against review_rows (it throws when they differ), and
- * a trigram query finds what a LIKE scan of the rows finds.
+ * FTS5 checks each trigram table (migration 9) against review_rows (it throws when they differ), and
+ * a trigram query on each column finds what a LIKE scan of that column finds.
  */
 function textIndexConsistent(db: Db): void {
-  db.exec(`INSERT INTO review_fts (review_fts, rank) VALUES ('integrity-check', 1)`);
+  checkTextIndex(db);
   for (const word of ['army', 'Reference', 'mini']) {
-    const byIndex = db.prepare(`SELECT rowid FROM review_fts WHERE review_fts MATCH ? ORDER BY rowid`).pluck().all(`"${word}"`);
-    const byScan = db.prepare(`SELECT seq FROM review_rows WHERE claim_text LIKE @w OR document_title LIKE @w OR outlet LIKE @w OR source_name LIKE @w
-      OR cue LIKE @w OR channel LIKE @w OR tags LIKE @w OR annotator LIKE @w ORDER BY seq`).pluck().all({ w: `%${word}%` });
-    expect(byIndex, word).toEqual(byScan);
+    for (const column of TEXT_COLUMNS) {
+      const t = textTable(column);
+      const byIndex = db.prepare(`SELECT rowid FROM ${t} WHERE ${t} MATCH ? ORDER BY rowid`).pluck().all(`"${word}"`);
+      const byScan = db.prepare(`SELECT seq FROM review_rows WHERE ${column} LIKE ? ORDER BY seq`).pluck().all(`%${word}%`);
+      expect(byIndex, `${column} ${word}`).toEqual(byScan);
+    }
   }
 }
 

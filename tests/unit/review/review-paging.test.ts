@@ -11,6 +11,7 @@ import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
 import { createCore } from '../../../main/core/core.ts';
 import { FEW_MATCHES, SPACING } from '../../../main/core/review/review-paging.ts';
 import { ReviewRepository } from '../../../main/core/review/review-repository.ts';
+import { TEXT_COLUMNS, checkTextIndex, textTable } from '../../../main/core/review/text-index.ts';
 import { openDatabase } from '../../../main/core/store/database.ts';
 import { LATEST_VERSION } from '../../../main/core/store/migrations/index.ts';
 import type { ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
@@ -29,7 +30,7 @@ async function goldProject(file = path.join(tempDir(), 'gold.claimdesk')) {
 }
 
 /** FTS5's own check that the index holds exactly what its content table (review_rows) holds. */
-const ftsIntact = (db: Database.Database) => db.prepare(`INSERT INTO review_fts (review_fts, rank) VALUES ('integrity-check', 1)`).run();
+const ftsIntact = (db: Database.Database) => checkTextIndex(db);
 
 describe('trigram text filters', () => {
   it('match exactly the rows that contain the text, whatever the text', async () => {
@@ -103,24 +104,41 @@ describe('trigram text filters', () => {
     core.close();
   });
 
-  it('is built for a project made before it (migration 6 backfills the index)', async () => {
+  it('is built for a project made before it (migration 9 backfills the per-column tables)', async () => {
     const file = path.join(tempDir(), 'old.claimdesk');
     const { core } = await goldProject(file);
     const expected = new ReviewRepository(core.db).count(contains('claimText', 'captagon'));
+    const sources = new ReviewRepository(core.db).count(contains('source', 'official'));
     core.close();
-    // Take the project back to format 5: without the index and its triggers (and without what
-    // migration 8 added; migration 7 only creates tables that are missing).
+    // Take the project back to format 8: migration 6's single table over every text column, with its triggers.
     const raw = new Database(file);
-    raw.exec(`DROP TRIGGER review_rows_text_insert; DROP TRIGGER review_rows_text_delete; DROP TRIGGER review_rows_text_update; DROP TABLE review_fts;`);
-    raw.exec(`DROP INDEX taggings_span_document; DROP TRIGGER taggings_span_document_insert; DROP TRIGGER taggings_span_document_update;
-      ALTER TABLE taggings DROP COLUMN span_document_id;`);
-    raw.pragma('user_version = 5');
+    const columns = TEXT_COLUMNS.join(', ');
+    const values = (p: string) => TEXT_COLUMNS.map((c) => `${p}.${c}`).join(', ');
+    raw.exec(`DROP TRIGGER review_rows_text_insert; DROP TRIGGER review_rows_text_delete; DROP TRIGGER review_rows_text_update;
+      ${TEXT_COLUMNS.map((c) => `DROP TABLE ${textTable(c)};`).join(' ')}
+      CREATE VIRTUAL TABLE review_fts USING fts5(${columns}, content = 'review_rows', content_rowid = 'seq', tokenize = 'trigram case_sensitive 0');
+      INSERT INTO review_fts (review_fts) VALUES ('rebuild');
+      CREATE TRIGGER review_rows_text_insert AFTER INSERT ON review_rows BEGIN
+        INSERT INTO review_fts (rowid, ${columns}) VALUES (NEW.seq, ${values('NEW')}); END;
+      CREATE TRIGGER review_rows_text_delete AFTER DELETE ON review_rows BEGIN
+        INSERT INTO review_fts (review_fts, rowid, ${columns}) VALUES ('delete', OLD.seq, ${values('OLD')}); END;`);
+    raw.pragma('user_version = 8');
     raw.close();
     const db = openDatabase(file);
-    // Migrated from 5 to the latest format (6 and whatever came after it).
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'review_fts'`).pluck().get()).toBe(0);
     expect(expected).toBeGreaterThan(0);
-    expect(new ReviewRepository(db).count(contains('claimText', 'captagon'))).toBe(expected);
+    expect(sources).toBeGreaterThan(0);
+    const repo = new ReviewRepository(db);
+    expect(repo.count(contains('claimText', 'captagon'))).toBe(expected);
+    expect(repo.count(contains('source', 'official'))).toBe(sources);
+    ftsIntact(db);
+    // The triggers write the new tables: a row deleted and put back is found again.
+    const seq = db.prepare(`SELECT seq FROM review_rows WHERE claim_text LIKE '%captagon%' LIMIT 1`).pluck().get() as number;
+    db.exec(`CREATE TEMP TABLE keep AS SELECT * FROM review_rows WHERE seq = ${seq}; DELETE FROM review_rows WHERE seq = ${seq}`);
+    expect(repo.count(contains('claimText', 'captagon'))).toBe(expected - 1);
+    db.exec(`INSERT INTO review_rows SELECT * FROM temp.keep`);
+    expect(repo.count(contains('claimText', 'captagon'))).toBe(expected);
     ftsIntact(db);
     db.close();
   });
