@@ -6,7 +6,8 @@
  *
  * The triggers keep migration 6's names, so whatever sets them aside by name (a bulk rebuild of the
  * review rows) still finds them; each now writes the eight tables. The backfill is each table's
- * `rebuild` (one read of `review_rows` per table).
+ * `rebuild` (one read of `review_rows` per table). Run again over its own result (a project whose
+ * version was set back), it rebuilds the same tables and triggers.
  */
 const COLUMNS = ['claim_text', 'document_title', 'outlet', 'source_name', 'cue', 'channel', 'tags', 'annotator'] as const;
 const table = (c: string) => `review_fts_${c}`;
@@ -18,7 +19,7 @@ DROP TRIGGER IF EXISTS review_rows_text_delete;
 DROP TRIGGER IF EXISTS review_rows_text_update;
 DROP TABLE IF EXISTS review_fts;
 
-${each((c) => `CREATE VIRTUAL TABLE ${table(c)} USING fts5(
+${each((c) => `CREATE VIRTUAL TABLE IF NOT EXISTS ${table(c)} USING fts5(
   ${c}, content = 'review_rows', content_rowid = 'seq', columnsize = 0, tokenize = 'trigram case_sensitive 0'
 );
 INSERT INTO ${table(c)} (${table(c)}, rank) VALUES ('hashsize', 16777216);
