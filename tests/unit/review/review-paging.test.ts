@@ -114,7 +114,8 @@ describe('trigram text filters', () => {
     const raw = new Database(file);
     const columns = TEXT_COLUMNS.join(', ');
     const values = (p: string) => TEXT_COLUMNS.map((c) => `${p}.${c}`).join(', ');
-    raw.exec(`DROP TRIGGER review_rows_text_insert; DROP TRIGGER review_rows_text_delete; DROP TRIGGER review_rows_text_update;
+    const textTriggers = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'review_rows_text_%'`).pluck().all() as string[];
+    raw.exec(`${textTriggers.map((t) => `DROP TRIGGER ${t};`).join(' ')}
       ${TEXT_COLUMNS.map((c) => `DROP TABLE ${textTable(c)};`).join(' ')}
       CREATE VIRTUAL TABLE review_fts USING fts5(${columns}, content = 'review_rows', content_rowid = 'seq', tokenize = 'trigram case_sensitive 0');
       INSERT INTO review_fts (review_fts) VALUES ('rebuild');

@@ -4,6 +4,7 @@ import { createCore } from '../../../main/core/core.ts';
 import { loadGold, readGold } from '../../../main/core/annotations/gold-loader.ts';
 import type { ReviewQuery } from '../../../shared/review-schemas.ts';
 import { ReviewRepository } from '../../../main/core/review/review-repository.ts';
+import { TEXT_COLUMNS, checkTextIndex, textTable } from '../../../main/core/review/text-index.ts';
 import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
 
 const GOLD = path.join(CORPUS, 'gold');
@@ -118,6 +119,32 @@ describe('attribution review grid', () => {
     expect((await rows()).some((r) => r.claimId === first.claimId)).toBe(false);
     await call('history:undo', {});
     expect((await rows()).some((r) => r.claimId === first.claimId)).toBe(true);
+    core.close();
+  });
+
+  it('refreshes rows in place: a grade rewrites no trigram table, a renamed source only its own, and the rows stay the view', async () => {
+    const { core, call } = await goldProject();
+    const db = core.db;
+    const asView = () => expect(db.prepare(`SELECT * FROM review_rows ORDER BY seq`).all()).toEqual(db.prepare(`SELECT * FROM review_view ORDER BY seq`).all());
+    // Every write to a trigram table adds rows to its `_data` shadow table (a segment, a tombstone).
+    const segments = () => Object.fromEntries(TEXT_COLUMNS.map((c) => [c, db.prepare(`SELECT count(*) || ':' || max(rowid) FROM ${textTable(c)}_data`).pluck().get()]));
+    const hiari = (await call('sources:list', { query: 'Hiari' }))[0]!;
+    const before = segments();
+    await call('sources:grade', { id: hiari.id, grade: 'B', reason: 'Army spokesperson, on the record' });
+    expect(segments()).toEqual(before);
+    asView();
+    await call('sources:update', { id: hiari.id, revision: (await call('sources:get', { id: hiari.id })).revision, patch: { name: 'Col. Mustafa al-Hiari' } });
+    const renamed = segments();
+    expect(renamed.source_name).not.toBe(before.source_name);
+    for (const c of TEXT_COLUMNS.filter((x) => x !== 'source_name')) expect(renamed[c], c).toBe(before[c]);
+    asView();
+    const found = await call('review:rows', { query: q({ filters: { source: { type: 'text', op: 'contains', value: 'al-Hiari' } } }), offset: 0, limit: 50 });
+    expect(found.total).toBeGreaterThan(0);
+    expect((await call('review:rows', { query: q({ filters: { source: { type: 'text', op: 'contains', value: 'Mustafa Hiari' } } }), offset: 0, limit: 50 })).total).toBe(0);
+    await call('history:undo', {});
+    await call('history:undo', {});
+    asView();
+    checkTextIndex(db);
     core.close();
   });
 

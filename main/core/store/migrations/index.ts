@@ -12,6 +12,7 @@ import m0006 from './0006-review-fts.ts';
 import m0007 from './0007-bulk-operations.ts';
 import m0008 from './0008-span-taggings-by-document.ts';
 import m0009 from './0009-review-fts-per-column.ts';
+import m0010 from './0010-review-rows-in-place.ts';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'bulk-operations', sql: m0007 },
   { version: 8, name: 'span-taggings-by-document', sql: m0008 },
   { version: 9, name: 'review-fts-per-column', sql: m0009 },
+  { version: 10, name: 'review-rows-in-place', sql: m0010 },
 ];
 
 export const LATEST_VERSION = migrations.length;
