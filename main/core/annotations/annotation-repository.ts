@@ -1,4 +1,5 @@
 /** SQL reads for annotation: a document's spans, claims, attributions and links; source and claim look-ups. */
+import { SPAN_KINDS } from '../../../shared/annotation-schemas.ts';
 import type { Db } from '../store/database.ts';
 
 export interface SpanRow {
@@ -16,8 +17,8 @@ export type SpanVisitor = (
   suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
 ) => void;
 
-/** A claim's own columns, as an array; its kind and position are its span's. */
-export type LeanClaimRow = [id: string, revision: number, status: string, status_override: string | null, override_reason: string | null];
+/** Receives a document's live claims for `annotations:get`, one call per claim, in no promised order. */
+export type ClaimVisitor = (id: string, revision: number, status: string, statusOverride: string | null, overrideReason: string | null) => void;
 
 export interface AttributionRow {
   id: string; revision: number; claim_id: string; source_id: string; cue_span_id: string | null; channel: string | null;
@@ -56,31 +57,43 @@ export const LINKS_OF_DOCUMENT = `${LINK_SELECT} WHERE l.deleted_at IS NULL AND 
   WHERE c.document_id = @id AND c.deleted_at IS NULL)
 ORDER BY l.seq`;
 
-/** Where `claimdesk_visit_span` hands its rows: one per connection, whoever registered it. */
+/**
+ * A span's kind as its index in SPAN_KINDS (the table's CHECK allows no other value): a number
+ * crosses into JavaScript for nothing, where each kind as text was a new string per row.
+ */
+const KIND_CODE = `CASE kind ${SPAN_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+
+/** Where `claimdesk_visit_span` and `claimdesk_visit_claim` hand their rows: one per connection, whoever registered them. */
 interface VisitSlot {
   visitor: SpanVisitor | null;
+  claimVisitor: ClaimVisitor | null;
 }
 const visitSlots = new WeakMap<Db, VisitSlot>();
 
 /**
- * Registers `claimdesk_visit_span` on a connection, once: registering it again (a second
- * repository on the same connection) would redirect every statement already calling it.
- * Direct-only: no trigger or view (nothing a pack brings) can call it.
+ * Registers `claimdesk_visit_span` and `claimdesk_visit_claim` on a connection, once: registering
+ * them again (a second repository on the same connection) would redirect every statement already
+ * calling them. Direct-only: no trigger or view (nothing a pack brings) can call them.
  */
 function visitSlot(db: Db): VisitSlot {
   const known = visitSlots.get(db);
   if (known) return known;
-  const slot: VisitSlot = { visitor: null };
+  const slot: VisitSlot = { visitor: null, claimVisitor: null };
   // One parameter per column, spelt out: SQLite learns the function's arity from them, and a
   // rest parameter would allocate an array per row.
   const visitSpan = (
-    seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
+    seq: number, id: string, revision: number, kind: number, start: number, end: number, exact: string, prefix: string,
     suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
   ): number => {
-    slot.visitor?.(seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data);
+    slot.visitor?.(seq, id, revision, SPAN_KINDS[kind]!, start, end, exact, prefix, suffix, orphaned, sourceId, note, data);
     return 1;
   };
   db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
+  const visitClaim = (id: string, revision: number, status: string, statusOverride: string | null, overrideReason: string | null): number => {
+    slot.claimVisitor?.(id, revision, status, statusOverride, overrideReason);
+    return 1;
+  };
+  db.function('claimdesk_visit_claim', { directOnly: true }, visitClaim);
   visitSlots.set(db, slot);
   return slot;
 }
@@ -96,7 +109,7 @@ export class AnnotationRepository {
       // calls per row (see forEachSpan); count() only makes the statement run through every row.
       visitSpans: db
         .prepare(
-          `SELECT count(claimdesk_visit_span(seq, id, revision, kind, start, "end", exact, prefix, suffix, orphaned, source_id, note, data))
+          `SELECT count(claimdesk_visit_span(seq, id, revision, ${KIND_CODE}, start, "end", exact, prefix, suffix, orphaned, source_id, note, data))
            FROM spans WHERE document_id = ? AND deleted_at IS NULL`,
         )
         .pluck(),
@@ -104,9 +117,12 @@ export class AnnotationRepository {
       spanTaggings: db
         .prepare(`SELECT span_id, tag_id FROM taggings WHERE span_document_id = ? AND deleted_at IS NULL ORDER BY seq`)
         .raw(),
-      claimsLean: db
-        .prepare(`SELECT id, revision, status, status_override, override_reason FROM claims WHERE document_id = ? AND deleted_at IS NULL`)
-        .raw(),
+      visitClaims: db
+        .prepare(
+          `SELECT count(claimdesk_visit_claim(id, revision, status, status_override, override_reason))
+           FROM claims WHERE document_id = ? AND deleted_at IS NULL`,
+        )
+        .pluck(),
       spanPlace: db.prepare(`SELECT kind, start FROM spans WHERE id = ?`),
       attributions: db.prepare(
         `SELECT a.id, a.revision, a.claim_id, a.source_id, a.cue_span_id, a.channel, a.channel_span_id, a.speech, a.anonymous,
@@ -168,9 +184,18 @@ export class AnnotationRepository {
     return this.s.spanTaggings.all(documentId) as Array<[string, string]>;
   }
 
-  /** A document's live claims for `annotations:get`, in no particular order. */
-  leanClaims(documentId: string): LeanClaimRow[] {
-    return this.s.claimsLean.all(documentId) as LeanClaimRow[];
+  /**
+   * Hands a document's live claims to `visit`, row by row, as arguments (as forEachSpan does, and
+   * for the same reason: 1,667 claims cost 1.8 ms through `raw().all()`, 0.6 ms this way).
+   */
+  forEachClaim(documentId: string, visit: ClaimVisitor): number {
+    if (this.visits.claimVisitor) throw new Error('forEachClaim is not re-entrant');
+    this.visits.claimVisitor = visit;
+    try {
+      return this.s.visitClaims.get(documentId) as number;
+    } finally {
+      this.visits.claimVisitor = null;
+    }
   }
 
   /** A span's kind and start, live or not. */

@@ -15,7 +15,6 @@
  */
 import { CLAIM_KINDS, type Claim, type DocumentAnnotations, type Span, type SpanData } from '../../../shared/annotation-schemas.ts';
 import { NotFoundError } from '../errors.ts';
-import type { LeanClaimRow } from './annotation-repository.ts';
 import type { AnnotationContext } from './context.ts';
 import { toAttribution, toLink, toSource, toTag } from './mappers.ts';
 
@@ -58,6 +57,12 @@ export function readDocumentAnnotations(ctx: AnnotationContext, documentId: stri
   };
 }
 
+/**
+ * The tags of every untagged span: one frozen empty list, not 10,000 new ones (the answer is
+ * copied on its way to the renderer, and a write to it in the core would throw, not go unseen).
+ */
+const NO_TAGS = Object.freeze([]) as unknown as string[];
+
 function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
   // Tags first (few, one index range), so that each span is built whole as its row arrives.
   let tagsOf: Map<string, string[]> | null = null;
@@ -84,7 +89,7 @@ function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
       sourceId,
       note,
       data: data === null ? null : (JSON.parse(data) as SpanData),
-      tagIds: tagsOf === null ? [] : (tagsOf.get(id) ?? []),
+      tagIds: tagsOf === null ? NO_TAGS : (tagsOf.get(id) ?? NO_TAGS),
     };
     const last = spans.length - 1;
     if (ordered && last >= 0 && compare(spans[last]!, seqs[last]!, span, seq) > 0) ordered = false;
@@ -106,13 +111,18 @@ const compare = (a: Span, aSeq: number, b: Span, bSeq: number): number => a.star
  * span is not live, or not of a claim kind (which no service leaves behind), is still listed, by
  * its span's start, so that nothing the store holds is silently left out.
  */
+/** A claim's own columns; its kind and position are its span's. */
+type LeanClaim = [revision: number, status: string, statusOverride: string | null, overrideReason: string | null];
+
 function claimsInSpanOrder(ctx: AnnotationContext, documentId: string, spans: Span[]): Claim[] {
-  const pending = new Map<string, LeanClaimRow>();
-  for (const row of ctx.repo.leanClaims(documentId)) pending.set(row[0], row);
+  const pending = new Map<string, LeanClaim>();
+  ctx.repo.forEachClaim(documentId, (id, revision, status, statusOverride, overrideReason) => {
+    pending.set(id, [revision, status, statusOverride, overrideReason]);
+  });
   const claims: Claim[] = [];
   const starts: number[] = [];
   const add = (id: string, kind: string, start: number) => {
-    const [, revision, status, override, reason] = pending.get(id)!;
+    const [revision, status, override, reason] = pending.get(id)!;
     pending.delete(id);
     claims.push({
       id,
