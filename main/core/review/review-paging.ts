@@ -202,7 +202,17 @@ export class KeysetPager {
       if (options.ahead ?? true) this.walkAhead(query);
       return this.statement(`SELECT ${this.columns} FROM review_rows WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`).raw(false).all(JSON.stringify(seqs)) as T[];
     }
-    const rows = anchor === undefined ? [] : this.fetch<T>(this.columns, plan, anchor, offset - k * SPACING, limit);
+    let from = anchor;
+    let skip = offset - k * SPACING;
+    if (from !== undefined && skip > 0) {
+      // Skip by the sort keys alone, then read whole rows from the row reached: OFFSET over whole
+      // rows reads every skipped row from the table (10 ms a block on a million rows), over the keys
+      // it reads the sort's index only.
+      const keyColumns = plan.keys.map((key) => key.column).join(', ');
+      from = this.fetch<Record<string, unknown>>(keyColumns, plan, from, skip, 1, true)[0] as unknown as Key | undefined;
+      skip = 0;
+    }
+    const rows = from === undefined ? [] : this.fetch<T>(this.columns, plan, from, skip, limit);
     if (options.ahead ?? true) this.walkAhead(query);
     return rows;
   }
