@@ -51,6 +51,11 @@ export interface ReviewIndexSuspension {
   readonly suspended: readonly string[];
   /** Rebuilds the noted rows and puts the triggers back. Call once, inside the same transaction. */
   resume(): { claims: number; full: boolean };
+  /**
+   * Puts the triggers back without rebuilding anything: for a failure, whose rollback undoes the
+   * rows the rebuild would have read (a large pack's full rebuild is seconds of work for nothing).
+   */
+  abandon(): void;
 }
 
 /** The review triggers on source tables (not those on `review_rows`), as stored. */
@@ -128,12 +133,20 @@ export function suspendReviewIndex(db: Db): ReviewIndexSuspension {
       for (const t of triggers) db.exec(t.sql);
       return result;
     },
+    abandon() {
+      if (resumed) throw new Error('The review index was already resumed.');
+      resumed = true;
+      for (const name of markers) db.exec(`DROP TRIGGER temp.${name}`);
+      db.exec(`DROP TABLE ${DIRTY}`);
+      for (const t of triggers) db.exec(t.sql);
+    },
   };
 }
 
 /**
  * Runs `fn` with the review triggers set aside and rebuilds what it changed afterwards; on a throw,
- * the triggers are put back before the error goes on (the caller's rollback would restore them too).
+ * the triggers are put back, with nothing rebuilt, before the error goes on (the caller's rollback
+ * would restore them too, and undoes the rows a rebuild would have read).
  */
 export function withReviewIndexSuspended<T>(db: Db, fn: () => T): T {
   const s = suspendReviewIndex(db);
@@ -162,11 +175,11 @@ export async function withReviewIndexSuspendedAsync<T>(db: Db, fn: () => Promise
   }
 }
 
-/** After a failure: triggers back if the transaction is still open (it will be rolled back anyway). */
+/** After a failure: triggers back, nothing rebuilt, if the transaction is still open (it will be rolled back anyway). */
 function restoreQuietly(db: Db, s: ReviewIndexSuspension): void {
   if (!db.inTransaction) return;
   try {
-    s.resume();
+    s.abandon();
   } catch {
     // The caller's rollback restores the schema as it was; the first error is the one to report.
   }

@@ -192,4 +192,22 @@ describe('the review index set aside for bulk writes', { timeout: 60_000 }, () =
     expect(triggers(core.db)).toEqual(before);
     core.close();
   });
+
+  it('a throw inside rebuilds nothing: the rollback undoes what a rebuild would read', async () => {
+    const core = await goldProject('no-rebuild');
+    const before = rows(core.db);
+    const attribution = core.db.prepare(`SELECT id FROM attributions WHERE deleted_at IS NULL LIMIT 1`).pluck().get() as string;
+    core.db.exec('BEGIN');
+    expect(() => withReviewIndexSuspended(core.db, () => {
+      core.db.prepare(`UPDATE attributions SET channel = 'changed, then thrown away' WHERE id = ?`).run(attribution);
+      throw new Error('boom');
+    })).toThrow('boom');
+    // Still inside the transaction: the triggers are back, and the review rows were not rebuilt from the change.
+    expect(reviewTriggers(core.db).length).toBeGreaterThan(0);
+    expect(tempObjects(core.db)).toEqual([]);
+    expect(rows(core.db)).toEqual(before);
+    core.db.exec('ROLLBACK');
+    expect(rows(core.db)).toEqual(before);
+    core.close();
+  });
 });
