@@ -17,19 +17,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../main/core/core.ts';
 import type { Benchmark, BenchContext, BenchResult } from './benchmark.ts';
+import { timeLoads, type TimedLoads } from './load-timing.ts';
 import { percentile } from './stats.ts';
 
 const OPEN_SCRIPT = fileURLToPath(new URL('./annotation-store-open.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
-interface OpenedLoads { spans: number; loads: number[]; loadCpu: number[]; loadGc: number[] }
 
 /** Loads the document `runs` times in a fresh Node process that opens the project first. */
-function loadInFreshProcess(dbPath: string, documentId: string, runs: number): Promise<OpenedLoads> {
+function loadInFreshProcess(dbPath: string, documentId: string, runs: number): Promise<TimedLoads> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', OPEN_SCRIPT, dbPath, documentId, String(runs)], { cwd: ROOT, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`the load process failed: ${err.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as OpenedLoads);
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as TimedLoads);
     });
   });
 }
@@ -75,37 +75,14 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
       saves.push(performance.now() - t0);
       saveCpu.push(cpuMs(c0));
     }
-    // Only the count is kept: the core hands each answer over (IPC, HTTP) and keeps nothing of it,
-    // so the previous answer must not still be alive, and copied by the collector, during the next.
-    const load = async () => (await core.services['annotations:get']({ documentId })).spans.length;
-    const loads: number[] = [];
-    const loadCpu: number[] = [];
-    // Garbage collection inside each load (V8's own record of its pauses): a load makes about
-    // 6 MB of objects, and a scavenge that falls inside one copies the part of the answer already
-    // built; on a busy machine its helper threads wait for a core too.
-    const loadGc: number[] = [];
-    const pauses: Array<{ start: number; end: number }> = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
-    });
-    observer.observe({ entryTypes: ['gc'] });
-    for (let i = 0; i < 7; i++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const count = await load();
-      const t1 = performance.now();
-      loads.push(t1 - t0);
-      loadCpu.push(cpuMs(c0));
-      if (count !== spans) throw new Error(`expected ${spans} spans, got ${count}`);
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the observer is told after the load
-      loadGc.push(pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.end, t1) - Math.max(p.start, t0)), 0));
-    }
-    observer.disconnect();
+    const timed = await timeLoads(async () => (await core.services['annotations:get']({ documentId })).spans.length, 7);
+    if (timed.counts.some((n) => n !== spans)) throw new Error(`expected ${spans} spans, got ${timed.counts.join(', ')}`);
+    const { loads, loadCpu, loadGc } = timed;
     core.close();
     closed = true;
     ctx.log('annotation-store: loading the document in a fresh process that opens the project');
     const opened = await loadInFreshProcess(dbPath, documentId, 7);
-    if (opened.spans !== spans) throw new Error(`expected ${spans} spans in the fresh process, got ${opened.spans}`);
+    if (opened.counts.some((n) => n !== spans)) throw new Error(`expected ${spans} spans in the fresh process, got ${opened.counts.join(', ')}`);
     const sorted = [...saves].sort((a, b) => a - b);
     const sortedCpu = [...saveCpu].sort((a, b) => a - b);
     const best = (xs: number[]) => Math.min(...xs.slice(2));
