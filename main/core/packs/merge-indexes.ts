@@ -18,20 +18,9 @@
  */
 import { ENTITIES } from '../annotations/entity-repository.ts';
 import type { Db } from '../store/database.ts';
+import { deferIndexes, type DeferredIndexes } from '../store/deferred-indexes.ts';
 
 const TABLES = (['span', 'claim', 'attribution', 'claim_link', 'tagging'] as const).map((t) => ENTITIES[t].table);
-
-interface StoredIndex {
-  name: string;
-  sql: string;
-}
-
-export interface DeferredIndexes {
-  /** The indexes dropped (none when the project already had annotations). */
-  readonly dropped: readonly string[];
-  /** Creates the dropped indexes again. Call once, inside the same transaction, after the inserts. */
-  restore(): void;
-}
 
 /** Whether the annotation tables are all empty: call at the start of the merge, before it writes. */
 export function annotationTablesEmpty(db: Db): boolean {
@@ -40,26 +29,8 @@ export function annotationTablesEmpty(db: Db): boolean {
 
 /**
  * Drops the declared indexes of the annotation tables if `empty` (what `annotationTablesEmpty` said
- * when the merge began); otherwise does nothing. Must run inside the merge's transaction.
+ * when the merge began); otherwise sets nothing aside. Must run inside the merge's transaction.
  */
 export function deferAnnotationIndexes(db: Db, empty: boolean): DeferredIndexes {
-  if (!db.inTransaction) throw new Error('deferAnnotationIndexes must run inside the transaction that writes.');
-  const indexes: StoredIndex[] = empty
-    ? (db
-        .prepare(
-          `SELECT name, sql FROM main.sqlite_master
-           WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TABLES.map(() => '?').join(', ')}) ORDER BY name`,
-        )
-        .all(...TABLES) as StoredIndex[])
-    : [];
-  for (const i of indexes) db.exec(`DROP INDEX main."${i.name.replace(/"/g, '""')}"`);
-  let restored = false;
-  return {
-    dropped: indexes.map((i) => i.name),
-    restore() {
-      if (restored) throw new Error('The annotation indexes were already restored.');
-      restored = true;
-      for (const i of indexes) db.exec(i.sql);
-    },
-  };
+  return deferIndexes(db, empty ? TABLES : []);
 }

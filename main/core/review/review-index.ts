@@ -14,7 +14,7 @@
  * have left them: a review row is a pure function of `review_view`, and the noted claims cover every
  * row a dropped trigger would have touched.
  *
- * Triggers ON `review_rows` itself (migration 0006's trigram index, `review_rows_*`) are kept when
+ * Triggers ON `review_rows` itself (the trigram tables' `review_rows_text_*`, text-index.ts) are kept when
  * only some claims are rebuilt: those deletes and inserts go through them as usual. When the whole
  * table is rebuilt, they are set aside too and the trigram index is rebuilt from the rows at once
  * (with a larger FTS5 hash size for that one statement), and `review_rows`' own indexes are dropped
@@ -24,6 +24,7 @@
  * original triggers back and the temp ones away, whatever happened in between.
  */
 import type { Db } from '../store/database.ts';
+import { deferIndexes } from '../store/deferred-indexes.ts';
 import { hasTextIndex, rebuildTextIndex } from './text-index.ts';
 
 /** What a change to a row of each table can make stale, as the dropped triggers refresh it. */
@@ -215,28 +216,19 @@ function rebuild(db: Db, full: boolean): { claims: number; full: boolean } {
     }
     db.exec(`DROP TABLE temp.review_index_claims`);
   }
-  // The whole table: the trigram index (migration 0006) is built once from the new rows with FTS5's
+  // The whole table: the trigram tables (text-index.ts) are built once from the new rows with FTS5's
   // 'rebuild' rather than row by row through its triggers, which are set aside meanwhile (measured on
   // 50,000 rows: 3.3 s instead of 4.0 s in the sqlite3 shell). The table's own indexes are dropped
   // and created again after the rows are in (each built by one sort instead of 50,000 inserts each).
   const text = textIndexTriggers(db);
   for (const t of text) db.exec(`DROP TRIGGER main.${quoteId(t.name)}`);
-  const indexes = rowIndexes(db);
-  for (const i of indexes) db.exec(`DROP INDEX main.${quoteId(i.name)}`);
+  const indexes = deferIndexes(db, ['review_rows']);
   if (rows > 0) db.exec(`DELETE FROM review_rows`);
   db.exec(`INSERT INTO review_rows SELECT * FROM review_view ORDER BY seq`);
-  for (const i of indexes) db.exec(i.sql);
+  indexes.restore();
   if (text.length > 0) {
     rebuildTextIndex(db);
     for (const t of text) db.exec(t.sql);
   }
   return { claims: db.prepare(`SELECT count(DISTINCT claim_id) FROM review_rows`).pluck().get() as number, full: true };
 }
-
-/** The indexes on `review_rows` declared by migrations (not the one behind its UNIQUE constraint). */
-function rowIndexes(db: Db): Array<{ name: string; sql: string }> {
-  return db
-    .prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'review_rows' AND sql IS NOT NULL ORDER BY name`)
-    .all() as Array<{ name: string; sql: string }>;
-}
-

@@ -124,23 +124,16 @@ export function whereSql(query: Pick<ReviewQuery, 'filters' | 'quick'>, options:
     clauses.push(QUICK_SQL[q](ref));
     others++;
   }
+  // The first phrase drives the plan; the others are conditions like any other, ahead of the rest.
   const [match = null, ...more] = phrases;
-  // Phrases after the first are conditions like any other.
-  for (const m of more.reverse()) {
-    clauses.unshift(matchIn(m));
-    params.unshift(m.phrase);
-  }
-  const rest = clauses.join(' AND ');
-  const restParams = [...params];
-  if (match) {
-    clauses.unshift(matchIn(match));
-    params.unshift(match.phrase);
-  }
+  const restClauses = [...more.map((m) => matchIn(m)), ...clauses];
+  const restParams = [...more.map((m) => m.phrase), ...params];
+  const all = match ? [matchIn(match), ...restClauses] : restClauses;
   return {
-    sql: clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '',
-    params,
+    sql: all.length ? ` WHERE ${all.join(' AND ')}` : '',
+    params: match ? [match.phrase, ...restParams] : restParams,
     match,
-    rest,
+    rest: restClauses.join(' AND '),
     restParams,
     matchOnly: match && more.length === 0 && others === 0 ? match : null,
   };
