@@ -2,6 +2,8 @@
 // Bundles the desktop shell with esbuild:
 //   main/electron/main.ts    -> out/electron/main.cjs    (Electron's main process, Node)
 //   main/electron/preload.ts -> out/electron/preload.cjs (sandboxed preload: CommonJS, no Node)
+//   main/core/packs/verify-worker.ts -> out/electron/pack-verify-worker.cjs (the thread that verifies
+//                               a pack while it is merged; verify-thread.ts starts it beside main.cjs)
 // `electron` is provided by the runtime, and better-sqlite3 stays a real package because its native
 // addon is loaded from the Electron build (.electron-sqlite/, or resources/ when packaged).
 import { build } from 'esbuild';
@@ -39,6 +41,18 @@ await bundle({
   external: ['electron', 'better-sqlite3'],
   // The core is ESM and uses import.meta.url for default paths; in a CommonJS bundle, give it the
   // bundle's own file URL instead of an empty import.meta.
+  define: { 'import.meta.url': '__claimdeskImportMetaUrl' },
+  banner: { js: "const __claimdeskImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The pack verify thread's entry: its own bundle, found by verify-thread.ts next to main.cjs (the
+// core's import.meta.url is main.cjs's in the bundle). Electron loads a worker's file from app.asar.
+await bundle({
+  entryPoints: ['main/core/packs/verify-worker.ts'],
+  outfile: path.join(outdir, 'pack-verify-worker.cjs'),
+  platform: 'node',
+  target: 'node22',
+  external: ['electron', 'better-sqlite3'],
   define: { 'import.meta.url': '__claimdeskImportMetaUrl' },
   banner: { js: "const __claimdeskImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -81,4 +95,4 @@ if (unexpected.length > 0) {
   console.error(`preload.cjs requires ${unexpected.join(', ')}; a sandboxed preload may require only electron.`);
   process.exit(1);
 }
-console.log(`built ${path.relative(root, outdir)}/main.cjs and preload.cjs`);
+console.log(`built ${path.relative(root, outdir)}/main.cjs, pack-verify-worker.cjs and preload.cjs`);

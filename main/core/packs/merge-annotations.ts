@@ -23,57 +23,76 @@ interface Pending<T> {
 }
 
 /**
+ * The annotations of a pack, merged batch by batch as verify passes them (verify-thread.ts):
+ * `batch` for each, then `finish` once, for the attributions and links (their spans and claims must
+ * all be in first).
+ *
  * `projectHadNone`: the annotation tables were empty when the merge began (merge-indexes.ts), so no
  * id of the pack can be there: the look-up of which ones exist (320 queries of 500 ids for the
  * bench's pack, ~0.2 s) is skipped.
  */
-export async function mergeAnnotations(s: MergeState, annotations: PackAnnotation[], breathe: () => Promise<void>, projectHadNone = false): Promise<void> {
-  const { entities } = s.deps.annotation.ctx;
-  const attributions: Array<Pending<PackAttribution>> = [];
-  const links: Array<Pending<PackLink>> = [];
-  const none: ReadonlySet<string> = new Set();
-  const known = projectHadNone
-    ? { span: none, attribution: none, link: none }
-    : {
-        span: s.deps.packs.existing('span', annotations.map((a) => a.id)),
-        attribution: s.deps.packs.existing('attribution', annotations.flatMap((a) => a.attributions.map((x) => x.id))),
-        link: s.deps.packs.existing('claim_link', annotations.flatMap((a) => a.links.map((x) => x.id))),
-      };
-  let n = 0;
-  for (const a of annotations) {
-    if (++n % 256 === 0) await breathe();
-    const documentId = s.documentIds.get(a.documentId);
-    if (!documentId) continue;
-    const local = known.span.has(a.id) ? entities.get('span', a.id) : undefined;
-    if (!local) {
-      insertSpan(s, a, a.id, documentId, a.note);
-      s.added.annotations++;
-      queue(a, a.id, false, attributions, links);
-    } else if (local.deleted_at !== null) {
-      if (s.mayRevive('span', a.id)) {
-        reviveSpan(s, a, documentId);
+export class AnnotationMerge {
+  private readonly attributions: Array<Pending<PackAttribution>> = [];
+  private readonly links: Array<Pending<PackLink>> = [];
+  private readonly knownAttributions = new Set<string>();
+  private readonly knownLinks = new Set<string>();
+
+  constructor(
+    private readonly s: MergeState,
+    private readonly projectHadNone: boolean,
+  ) {}
+
+  async batch(annotations: PackAnnotation[], breathe: () => Promise<void>): Promise<void> {
+    const { s } = this;
+    const { entities } = s.deps.annotation.ctx;
+    const { attributions, links } = this;
+    let knownSpans: ReadonlySet<string> = NONE;
+    if (!this.projectHadNone) {
+      knownSpans = s.deps.packs.existing('span', annotations.map((a) => a.id));
+      for (const id of s.deps.packs.existing('attribution', annotations.flatMap((a) => a.attributions.map((x) => x.id)))) this.knownAttributions.add(id);
+      for (const id of s.deps.packs.existing('claim_link', annotations.flatMap((a) => a.links.map((x) => x.id)))) this.knownLinks.add(id);
+    }
+    let n = 0;
+    for (const a of annotations) {
+      if (++n % 256 === 0) await breathe();
+      const documentId = s.documentIds.get(a.documentId);
+      if (!documentId) continue;
+      const local = knownSpans.has(a.id) ? entities.get('span', a.id) : undefined;
+      if (!local) {
+        insertSpan(s, a, a.id, documentId, a.note);
         s.added.annotations++;
         queue(a, a.id, false, attributions, links);
-      } else s.keptDeleted++;
-    } else if (differs(s, a, documentId, local)) {
-      const made = s.conflict('annotation', a.id, a, `Both sides changed ${quote(a.exact)}; ours was kept, theirs stored as a conflict copy.`, () => {
-        const copyId = newId();
-        const note = `Conflict copy from pack ${s.packName}${a.note ? `. Their note: ${a.note}` : ''}`;
-        insertSpan(s, a, copyId, documentId, note);
-        s.added.annotations++;
-        queue(a, copyId, true, attributions, links);
-        return copyId;
-      });
-      if (!made) s.unchanged.annotations++;
-    } else {
-      s.unchanged.annotations++;
-      addMissingTags(s, a.id, a.tagIds);
-      queue(a, a.id, false, attributions, links);
+      } else if (local.deleted_at !== null) {
+        if (s.mayRevive('span', a.id)) {
+          reviveSpan(s, a, documentId);
+          s.added.annotations++;
+          queue(a, a.id, false, attributions, links);
+        } else s.keptDeleted++;
+      } else if (differs(s, a, documentId, local)) {
+        const made = s.conflict('annotation', a.id, a, `Both sides changed ${quote(a.exact)}; ours was kept, theirs stored as a conflict copy.`, () => {
+          const copyId = newId();
+          const note = `Conflict copy from pack ${s.packName}${a.note ? `. Their note: ${a.note}` : ''}`;
+          insertSpan(s, a, copyId, documentId, note);
+          s.added.annotations++;
+          queue(a, copyId, true, attributions, links);
+          return copyId;
+        });
+        if (!made) s.unchanged.annotations++;
+      } else {
+        s.unchanged.annotations++;
+        addMissingTags(s, a.id, a.tagIds);
+        queue(a, a.id, false, attributions, links);
+      }
     }
   }
-  for (const p of attributions) mergeAttribution(s, p, known.attribution.has(p.id));
-  for (const p of links) mergeLink(s, p, known.link.has(p.id));
+
+  finish(): void {
+    for (const p of this.attributions) mergeAttribution(this.s, p, this.knownAttributions.has(p.id));
+    for (const p of this.links) mergeLink(this.s, p, this.knownLinks.has(p.id));
+  }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function queue(a: PackAnnotation, claimId: string, copy: boolean, attributions: Array<Pending<PackAttribution>>, links: Array<Pending<PackLink>>): void {
   for (const item of a.attributions) attributions.push({ item, claimId, id: copy ? newId() : item.id });

@@ -14,9 +14,9 @@ import type { SourceRecord, TagRecord } from '../../../shared/pack-format.ts';
 import { newId } from '../ids.ts';
 import type { MergeState } from './merge-context.ts';
 import { same } from './merge-context.ts';
-import type { PackContent, PackDocument } from './pack-model.ts';
+import type { PackDocument, PackRecords } from './pack-model.ts';
 
-export function mergeAnalysts(s: MergeState, content: PackContent): void {
+export function mergeAnalysts(s: MergeState, content: PackRecords): void {
   for (const a of content.analysts) {
     if (!s.deps.packs.analystExists(a.id)) s.deps.packs.insertAnalyst(a.id, a.name, s.group.at);
   }
@@ -38,7 +38,7 @@ function parentsFirst(tags: TagRecord[]): TagRecord[] {
   return out;
 }
 
-export function mergeTags(s: MergeState, content: PackContent): void {
+export function mergeTags(s: MergeState, content: PackRecords): void {
   const { entities } = s.deps.annotation.ctx;
   const live = s.deps.packs.liveTags();
   for (const t of parentsFirst(content.tags)) {
@@ -75,7 +75,7 @@ export function mergeTags(s: MergeState, content: PackContent): void {
   }
 }
 
-export function mergeDocuments(s: MergeState, content: PackContent): void {
+export function mergeDocuments(s: MergeState, content: PackRecords): void {
   const { documents, packs, oplog } = s.deps;
   for (const d of content.documents) {
     const r = d.record;
@@ -141,7 +141,7 @@ function insertDocument(s: MergeState, d: PackDocument, id: string): void {
   s.writes++;
 }
 
-export function mergeSources(s: MergeState, content: PackContent): void {
+export function mergeSources(s: MergeState, content: PackRecords): void {
   const { entities } = s.deps.annotation.ctx;
   const live = s.deps.packs.liveSources().map((x) => ({ id: x.id, keys: namesOf(x.name, JSON.parse(x.aliases) as string[]), name: x.name }));
   for (const src of content.sources) {

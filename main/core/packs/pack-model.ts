@@ -84,3 +84,6 @@ export interface PackContent {
 }
 
 export const CLAIM_KIND_SET: ReadonlySet<string> = new Set(['claim', 'denial', 'dispute']);
+
+/** A pack's records without its annotations: what a merge needs before the first annotation. */
+export type PackRecords = Omit<PackContent, 'annotations'>;

@@ -3,8 +3,9 @@
  *
  * Export reads the project in one short transaction inside the lane (a consistent snapshot; nothing
  * else runs meanwhile), then builds and zips the files outside it, reporting progress and hearing a
- * cancel like an import does. Verify is pure and writes nothing. Import verifies first (outside the
- * lane: it only reads the pack's bytes) and merges only a sound pack, in the lane, all or nothing.
+ * cancel like an import does. Verify is pure and writes nothing. Import verifies on a second thread
+ * (verify-thread.ts) while the merge, in the lane, writes what verify has passed inside one
+ * transaction, committed only when verify's report says the pack is sound: all or nothing.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,9 +21,10 @@ import type { Db } from '../store/database.ts';
 import { gather, type PackSelection } from './gather.ts';
 import { writeBrat } from './interchange/brat.ts';
 import { writeQdpx } from './interchange/qdpx.ts';
-import { mergePack } from './pack-merge.ts';
+import { mergeStream, packRefused } from './pack-merge.ts';
 import { PackRepository } from './pack-repository.ts';
 import { verifyPack } from './pack-verify.ts';
+import { verifyOnThread } from './verify-thread.ts';
 import { writePack } from './pack-writer.ts';
 import { fingerprint, loadOrCreateKey } from './signing.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.ts';
@@ -122,15 +124,21 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
       const signal = jobs.start(jobId);
       try {
         events.emit('progress', { jobId, phase: 'reading', done: 0, total: 1, current: name });
-        const verified = verifyPack(data, deps.limits ?? DEFAULT_ZIP_LIMITS);
-        if (!verified.report.ok) {
-          const first = verified.report.problems[0];
-          throw new DomainError('PACK_REFUSED', `${name} was refused and nothing was written: ${first?.message ?? 'it is not a sound pack.'}`, verified.report);
+        // Verify runs on its own thread (verify-thread.ts); the merge starts once the pack's records
+        // are read and commits only if verify's report, awaited before the commit, says it is sound.
+        const stream = verifyOnThread(data, deps.limits ?? DEFAULT_ZIP_LIMITS);
+        signal.addEventListener('abort', () => stream.stop(), { once: true });
+        const head = await stream.records;
+        if (signal.aborted) throw new CancelledError('Import cancelled; nothing was written.');
+        if (!head) {
+          const verdict = await stream.verdict;
+          throw packRefused(name, verdict.report);
         }
         const report = await lane.run(() =>
-          mergePack(
+          mergeStream(
             { db, packs: repo, documents: deps.documents, oplog: deps.oplog, annotation: deps.annotation, analystId: deps.identity.analystId, reindexDocument: deps.annotation.ctx.reindexDocument },
-            verified,
+            stream,
+            head,
             path.basename(name),
             { signal, onProgress: (p) => events.emit('progress', { jobId, ...p }) },
           ),

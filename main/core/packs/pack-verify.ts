@@ -15,7 +15,7 @@ import {
 } from '../../../shared/pack-format.ts';
 import type { PackProblem, SignatureState, VerifyReport } from '../../../shared/pack-schemas.ts';
 import { checkRecords } from './verify-records.ts';
-import type { PackContent } from './pack-model.ts';
+import type { PackAnnotation, PackContent, PackDocument } from './pack-model.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { fingerprint, parsePublicKey, verifySignature } from './signing.ts';
 import { DEFAULT_ZIP_LIMITS, PackError, ZipReader, type ZipLimits } from './zip-reader.ts';
@@ -27,6 +27,29 @@ export interface VerifiedPack {
   content: PackContent | null;
   manifest: Manifest | null;
   sha256: string;
+}
+
+/**
+ * What verify has read so far, handed on as it goes, so that a merge can start before verify ends
+ * (verify-thread.ts). Nothing given to a sink is sound until verify's report says so: the pack's
+ * records come before the annotations are checked, each annotation once it has passed its own checks
+ * (schema, document, anchoring) but before those that look across records (ids used twice, dangling
+ * references). A sink hears nothing more once a problem is found.
+ */
+export interface VerifySink {
+  /** The manifest, the pack's SHA-256 and its records, once every file's hash has been checked. */
+  records(head: PackHead): void;
+  /** Annotations in the order of the file, each final (offsets converted and re-anchored). */
+  annotations(batch: PackAnnotation[]): void;
+}
+
+export interface PackHead {
+  manifest: Manifest;
+  sha256: string;
+  documents: PackDocument[];
+  sources: PackContent['sources'];
+  tags: PackContent['tags'];
+  analysts: PackContent['analysts'];
 }
 
 const UNSIGNED: SignatureState = { state: 'unsigned', fingerprint: null, message: 'Not signed: the hashes prove integrity only, not who made it.' };
@@ -41,7 +64,7 @@ export function zodProblems(error: z.ZodError, file: string, record?: string): P
   }));
 }
 
-export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): VerifiedPack {
+export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, sink?: VerifySink): VerifiedPack {
   const problems: PackProblem[] = [];
   const warnings: PackProblem[] = [];
   const packSha = crypto.createHash('sha256').update(data).digest('hex');
@@ -138,7 +161,7 @@ export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
   }
   if (problems.length > 0) return done(manifest, null, zip.entries.length);
 
-  const content = checkRecords(files, manifest, problems, warnings);
+  const content = checkRecords(files, manifest, problems, warnings, sink && { sink, sha256: packSha });
   return done(manifest, content, zip.entries.length);
 }
 

@@ -12,7 +12,7 @@ import { AnnotationCollectionSchema, CheckedWebAnnotation, KNOWN_BODIES } from '
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { quickCheckAnnotation } from './annotation-check.ts';
 import type { PackAnnotation, PackDocument } from './pack-model.ts';
-import { zodProblems } from './pack-verify.ts';
+import { zodProblems, type VerifySink } from './pack-verify.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { PackError } from './zip-reader.ts';
 import { fromWebAnnotation } from './w3c.ts';
@@ -25,7 +25,16 @@ interface Outcome {
   warnings: PackProblem[];
 }
 
-export function readAnnotations(files: Map<string, Uint8Array>, documents: PackDocument[], problems: PackProblem[], warnings: PackProblem[]): PackAnnotation[] | null {
+/** Annotations handed to a sink at a time: small enough to start a merge early, large enough to cost little to send. */
+const BATCH = 2048;
+
+export function readAnnotations(
+  files: Map<string, Uint8Array>,
+  documents: PackDocument[],
+  problems: PackProblem[],
+  warnings: PackProblem[],
+  sink?: VerifySink,
+): PackAnnotation[] | null {
   const bytes = files.get(FILE);
   if (!bytes) {
     problems.push({ code: 'MISSING_FILE', message: `The pack has no ${FILE}.`, file: FILE });
@@ -33,7 +42,9 @@ export function readAnnotations(files: Map<string, Uint8Array>, documents: PackD
   }
   let outcome: Outcome;
   try {
-    outcome = checkAll(parseSafeJson(decodeUtf8(bytes, FILE), FILE), documents);
+    // Only while nothing is wrong: a sink is told nothing after the first problem.
+    const emit = sink && problems.length === 0 ? (batch: PackAnnotation[]) => sink.annotations(batch) : undefined;
+    outcome = checkAll(parseSafeJson(decodeUtf8(bytes, FILE), FILE), documents, emit);
   } catch (error) {
     if (!(error instanceof PackError)) throw error;
     problems.push({ code: error.code, message: error.message, file: FILE });
@@ -44,7 +55,7 @@ export function readAnnotations(files: Map<string, Uint8Array>, documents: PackD
   return outcome.annotations;
 }
 
-function checkAll(raw: unknown, documents: PackDocument[]): Outcome {
+function checkAll(raw: unknown, documents: PackDocument[], emit?: (batch: PackAnnotation[]) => void): Outcome {
   const problems: PackProblem[] = [];
   const warnings: PackProblem[] = [];
   const collection = AnnotationCollectionSchema.safeParse(raw);
@@ -58,6 +69,11 @@ function checkAll(raw: unknown, documents: PackDocument[]): Outcome {
   const seen = new Set<string>();
   const out: PackAnnotation[] = [];
   let index = -1;
+  let sent = 0;
+  const flush = () => {
+    if (emit && problems.length === 0 && sent < out.length) emit(out.slice(sent));
+    sent = out.length;
+  };
   for (const item of items) {
     index++;
     const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${index}]`;
@@ -110,7 +126,9 @@ function checkAll(raw: unknown, documents: PackDocument[]): Outcome {
       }
     }
     out.push(a);
+    if (out.length - sent === BATCH) flush();
   }
+  flush();
   return { annotations: out, problems, warnings };
 }
 

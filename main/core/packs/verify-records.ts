@@ -11,14 +11,20 @@ import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
 import { quickCheckDocument } from './document-check.ts';
 import { CLAIM_KIND_SET, type PackContent, type PackDocument } from './pack-model.ts';
-import { zodProblems } from './pack-verify.ts';
+import { zodProblems, type VerifySink } from './pack-verify.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { PackError } from './zip-reader.ts';
 import { readAnnotations } from './verify-annotations.ts';
 
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
 
-export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest, problems: PackProblem[], warnings: PackProblem[]): PackContent | null {
+export function checkRecords(
+  files: Map<string, Uint8Array>,
+  manifest: Manifest,
+  problems: PackProblem[],
+  warnings: PackProblem[],
+  stream?: { sink: VerifySink; sha256: string },
+): PackContent | null {
   const readJson = <T>(name: string, schema: z.ZodType<T>, quick?: (raw: unknown) => T | null): T | null => {
     const bytes = files.get(name);
     if (!bytes) {
@@ -89,7 +95,10 @@ export function checkRecords(files: Map<string, Uint8Array>, _manifest: Manifest
     }
   }
 
-  const annotations = readAnnotations(files, documents, problems, warnings);
+  if (stream && analysts && sources && tags && problems.length === 0) {
+    stream.sink.records({ manifest, sha256: stream.sha256, documents, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts });
+  }
+  const annotations = readAnnotations(files, documents, problems, warnings, stream && analysts && sources && tags ? stream.sink : undefined);
   if (!analysts || !sources || !tags || !annotations || problems.length > 0) return null;
   const content: PackContent = { documents, annotations, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts };
   checkReferences(content, problems);
