@@ -71,8 +71,6 @@ export const Span = z.object({
   start: z.number().int(),
   end: z.number().int(),
   exact: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
   orphaned: z.boolean(),
   sourceId: Id.nullable(),
   note: z.string().nullable(),

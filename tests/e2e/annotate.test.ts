@@ -88,6 +88,8 @@ describe('Annotating a report (e2e)', () => {
     await dialog.getByRole('combobox', { name: 'Type' }).selectOption('named official');
     await dialog.getByRole('textbox', { name: 'Affiliation' }).fill('Jordanian army');
     const cue = dialog.getByRole('combobox', { name: 'Cue' });
+    // Each cue offered is shown in its context, two or three words either side, from the text.
+    expect(await cue.locator('option', { hasText: 'told' }).first().textContent()).toMatch(/^told — “…\S.* told .*\S…”$/);
     await cue.selectOption((await cue.locator('option', { hasText: 'told' }).first().getAttribute('value'))!);
     const channel = dialog.getByRole('combobox', { name: 'Channel marked in the text' });
     await channel.selectOption((await channel.locator('option', { hasText: 'Al Mamlaka TV' }).first().getAttribute('value'))!);

@@ -14,8 +14,8 @@ export interface SpanRow {
  * (`spanTaggingsOfDocument`).
  */
 export type SpanVisitor = (
-  seq: number, id: string, revision: number, kind: string, start: number, end: number, exact: string, prefix: string,
-  suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
+  seq: number, id: string, revision: number, kind: string, start: number, end: number, orphanExact: string | null, orphaned: number,
+  sourceId: string | null, note: string | null, data: string | null,
 ) => void;
 
 /** Receives a document's live claims for `annotations:get`, one call per claim, in no promised order. */
@@ -64,6 +64,17 @@ ORDER BY l.seq`;
  */
 const KIND_CODE = `CASE kind ${SPAN_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
 
+/**
+ * A document's live spans, each handed to the visitor as the arguments of `claimdesk_visit_span`,
+ * which SQLite calls per row (see forEachSpan); count() only makes the statement run through every
+ * row. An anchored span's quote is not read (NULL): it is the document's text between its start
+ * and end, which every write checks (see forEachSpan); only an orphan's quote is its own.
+ */
+export const VISIT_SPANS_OF_DOCUMENT = `
+  SELECT count(claimdesk_visit_span(seq, id, revision, ${KIND_CODE}, start, "end", CASE WHEN orphaned THEN exact END, orphaned,
+    source_id, note, data))
+  FROM spans WHERE document_id = ? AND deleted_at IS NULL`;
+
 /** Where `claimdesk_visit_span` and `claimdesk_visit_claim` hand their rows: one per connection, whoever registered them. */
 interface VisitSlot {
   visitor: SpanVisitor | null;
@@ -83,10 +94,10 @@ function visitSlot(db: Db): VisitSlot {
   // One parameter per column, spelt out: SQLite learns the function's arity from them, and a
   // rest parameter would allocate an array per row.
   const visitSpan = (
-    seq: number, id: string, revision: number, kind: number, start: number, end: number, exact: string, prefix: string,
-    suffix: string, orphaned: number, sourceId: string | null, note: string | null, data: string | null,
+    seq: number, id: string, revision: number, kind: number, start: number, end: number, orphanExact: string | null, orphaned: number,
+    sourceId: string | null, note: string | null, data: string | null,
   ): number => {
-    slot.visitor?.(seq, id, revision, SPAN_KINDS[kind]!, start, end, exact, prefix, suffix, orphaned, sourceId, note, data);
+    slot.visitor?.(seq, id, revision, SPAN_KINDS[kind]!, start, end, orphanExact, orphaned, sourceId, note, data);
     return 1;
   };
   db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);
@@ -106,14 +117,7 @@ export class AnnotationRepository {
   constructor(private readonly db: Db) {
     this.visits = visitSlot(db);
     this.s = {
-      // Each row is handed to the visitor as the arguments of claimdesk_visit_span, which SQLite
-      // calls per row (see forEachSpan); count() only makes the statement run through every row.
-      visitSpans: db
-        .prepare(
-          `SELECT count(claimdesk_visit_span(seq, id, revision, ${KIND_CODE}, start, "end", exact, prefix, suffix, orphaned, source_id, note, data))
-           FROM spans WHERE document_id = ? AND deleted_at IS NULL`,
-        )
-        .pluck(),
+      visitSpans: db.prepare(VISIT_SPANS_OF_DOCUMENT).pluck(),
       // One range of taggings_span_document (migration 8), in the order the tags were applied.
       spanTaggings: db
         .prepare(`SELECT span_id, tag_id FROM taggings WHERE span_document_id = ? AND deleted_at IS NULL ORDER BY seq`)

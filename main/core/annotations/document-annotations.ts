@@ -23,9 +23,10 @@ const isClaimKind = (kind: string) => (CLAIM_KINDS as readonly string[]).include
 
 export function readDocumentAnnotations(ctx: AnnotationContext, documentId: string): DocumentAnnotations {
   const { repo, documents } = ctx;
-  if (!documents.isLive(documentId)) throw new NotFoundError('Document', documentId);
+  const text = documents.liveText(documentId);
+  if (text === undefined) throw new NotFoundError('Document', documentId);
 
-  const spans = readSpans(ctx, documentId);
+  const spans = readSpans(ctx, documentId, text);
   const claims = claimsInSpanOrder(ctx, documentId, spans);
 
   const attributionRows = repo.attributionsForDocument(documentId);
@@ -63,7 +64,14 @@ export function readDocumentAnnotations(ctx: AnnotationContext, documentId: stri
  */
 const NO_TAGS = Object.freeze([]) as unknown as string[];
 
-function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
+/**
+ * An anchored span's quote is the document's text between its start and end: every write makes it
+ * so (a span is made from the text and checked against it, its position never changes after, a
+ * document's text never changes, and a merge takes an anchored annotation's quote from the text
+ * where it found it). So the read takes it from the text (a slice shares the text's memory) rather
+ * than turning 10,000 stored copies into new strings; only an orphan's quote is read from its row.
+ */
+function readSpans(ctx: AnnotationContext, documentId: string, text: string): Span[] {
   // Tags first (few, one index range), so that each span is built whole as its row arrives.
   let tagsOf: Map<string, string[]> | null = null;
   for (const [spanId, tagId] of ctx.repo.spanTaggingsOfDocument(documentId)) {
@@ -74,7 +82,7 @@ function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
   const spans: Span[] = [];
   const seqs: number[] = [];
   let ordered = true;
-  ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, exact, prefix, suffix, orphaned, sourceId, note, data) => {
+  ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, orphanExact, orphaned, sourceId, note, data) => {
     const span: Span = {
       id,
       revision,
@@ -82,9 +90,7 @@ function readSpans(ctx: AnnotationContext, documentId: string): Span[] {
       kind: kind as Span['kind'],
       start,
       end,
-      exact,
-      prefix,
-      suffix,
+      exact: orphanExact ?? text.slice(start, end),
       orphaned: orphaned === 1,
       sourceId,
       note,

@@ -19,8 +19,6 @@ export const toSpan = (r: SpanRow | Row, tagIds: string[] = []): Span => ({
   start: r.start as number,
   end: r.end as number,
   exact: r.exact as string,
-  prefix: r.prefix as string,
-  suffix: r.suffix as string,
   orphaned: r.orphaned === 1,
   sourceId: (r.source_id as string | null) ?? null,
   note: (r.note as string | null) ?? null,

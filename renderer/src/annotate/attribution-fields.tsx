@@ -27,6 +27,8 @@ export interface SpanChoices {
   channels: { here: Span[]; elsewhere: Span[] };
   /** Source mentions in the claim's paragraph. */
   mentions: Span[];
+  /** A cue or channel as an option: its text with two words either side, so two "said" can be told apart. */
+  label: (s: Span) => string;
 }
 
 /** The cues, channels and mentions marked in the document, those in the claim's paragraph first (nearest first). */
@@ -39,7 +41,7 @@ export function useSpanChoices(item: ClaimItem, model: PanelModel, text: string)
       const distance = (s: Span) => Math.abs(s.start - item.span.start);
       return { here: [...here].sort((a, b) => distance(a) - distance(b)), elsewhere: all.filter((s) => !here.includes(s)) };
     };
-    return { cues: spansOf('cue'), channels: spansOf('channel'), mentions: spansOf('source').here };
+    return { cues: spansOf('cue'), channels: spansOf('channel'), mentions: spansOf('source').here, label: (s: Span) => inContext(s, text) };
   }, [item.span.start, model.spans, text]);
 }
 
@@ -71,24 +73,27 @@ export function howToInput(v: HowValues, spans: ReadonlyMap<string, Span>) {
   };
 }
 
-/** A cue or channel as an option: its text with two words either side, so two "said" can be told apart. */
-const inContext = (s: Span) => {
-  const before = s.prefix.split(/\s+/).slice(-3).join(' ').trimStart();
-  const after = s.suffix.split(/\s+/).slice(0, 3).join(' ').trimEnd();
+/** The text either side of a span considered for its context: enough for two or three words. */
+const CONTEXT = 32;
+
+/** A span (anchored: cues and channels offered are) with two words either side, from the document's text. */
+const inContext = (s: Span, text: string) => {
+  const before = text.slice(Math.max(0, s.start - CONTEXT), s.start).split(/\s+/).slice(-3).join(' ').trimStart();
+  const after = text.slice(s.end, s.end + CONTEXT).split(/\s+/).slice(0, 3).join(' ').trimEnd();
   return `${s.exact} — “…${before}${s.exact}${after}…”`;
 };
 
-function SpanOptions({ group, missing }: { group: { here: Span[]; elsewhere: Span[] }; missing?: string | undefined }) {
+function SpanOptions({ group, label, missing }: { group: { here: Span[]; elsewhere: Span[] }; label: (s: Span) => string; missing?: string | undefined }) {
   return (
     <>
       {group.here.length > 0 && (
         <optgroup label={t('attribute.cueHere')}>
-          {group.here.map((s) => <option key={s.id} value={s.id}>{inContext(s)}</option>)}
+          {group.here.map((s) => <option key={s.id} value={s.id}>{label(s)}</option>)}
         </optgroup>
       )}
       {group.elsewhere.length > 0 && (
         <optgroup label={t('attribute.cueElsewhere')}>
-          {group.elsewhere.map((s) => <option key={s.id} value={s.id}>{inContext(s)}</option>)}
+          {group.elsewhere.map((s) => <option key={s.id} value={s.id}>{label(s)}</option>)}
         </optgroup>
       )}
       {missing && <option value={missing}>{t('attribute.spanGone')}</option>}
@@ -115,14 +120,14 @@ export function AttributionFields({ values: v, choices, spans, onChange }: Props
           <span>{t('attribute.cue')}</span>
           <select value={v.cueId} onChange={(e) => set({ cueId: e.target.value })}>
             <option value="">{t('attribute.noCue')}</option>
-            <SpanOptions group={choices.cues} missing={listed(choices.cues, v.cueId)} />
+            <SpanOptions group={choices.cues} label={choices.label} missing={listed(choices.cues, v.cueId)} />
           </select>
         </label>
         <label className="field">
           <span>{t('attribute.channelSpan')}</span>
           <select value={v.channelSpanId} onChange={(e) => set({ channelSpanId: e.target.value, channel: spans.get(e.target.value)?.exact ?? '' })}>
             <option value="">{t('attribute.noChannelSpan')}</option>
-            <SpanOptions group={choices.channels} missing={listed(choices.channels, v.channelSpanId)} />
+            <SpanOptions group={choices.channels} label={choices.label} missing={listed(choices.channels, v.channelSpanId)} />
           </select>
         </label>
       </div>

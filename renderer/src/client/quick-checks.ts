@@ -3,7 +3,7 @@
  *
  * `annotations:get` brings up to 10,000 spans, and zod took 12-19 ms to check them in Chromium:
  * time the analyst waits, after the answer arrived, before the text is highlighted. A span is a
- * flat record of fourteen fields, so it is checked here by hand, field by field. The check is
+ * flat record of twelve fields, so it is checked here by hand, field by field. The check is
  * strictly narrower than the schema: it says yes only to what zod accepts and would hand back
  * unchanged (the exact set of fields, so nothing is stripped; ids in the usual UUID form; safe
  * integers). Anything else answers `undefined`, and zod then checks the whole answer, decides, and
@@ -16,7 +16,7 @@ import type { ChannelName } from '../../../shared/contract.ts';
 /** An RFC 9562 UUID of version 1-8: a subset of what the contract's `z.string().uuid()` accepts. */
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 const KINDS: ReadonlySet<string> = new Set(SPAN_KINDS);
-const SPAN_FIELDS = 14;
+const SPAN_FIELDS = 12;
 const WithoutSpans = DocumentAnnotations.omit({ spans: true });
 
 const isId = (v: unknown): boolean => typeof v === 'string' && UUID.test(v);
@@ -30,7 +30,7 @@ export function isPlainSpan(v: unknown, documentId: string): v is Span {
   if (!isId(s.id) || (s.documentId !== documentId && !isId(s.documentId))) return false;
   if (!isInt(s.revision) || !isInt(s.start) || !isInt(s.end)) return false;
   if (typeof s.kind !== 'string' || !KINDS.has(s.kind)) return false;
-  if (typeof s.exact !== 'string' || typeof s.prefix !== 'string' || typeof s.suffix !== 'string') return false;
+  if (typeof s.exact !== 'string') return false;
   if (typeof s.orphaned !== 'boolean') return false;
   if (s.sourceId !== null && !isId(s.sourceId)) return false;
   if (s.note !== null && typeof s.note !== 'string') return false;

@@ -161,7 +161,7 @@ export class FakeReview {
         spans: claimIds.map((id) => {
           const r = rows.find((x) => x.claimId === id)!;
           const tagIds = this.tags.filter((t) => (r.tags ?? '').split(', ').includes(t.name)).map((t) => t.id);
-          return { id, revision: 1, documentId, kind: r.kind, start: 0, end: r.claimText.length, exact: r.claimText, prefix: '', suffix: '', orphaned: false, sourceId: null, note: null, data: null, tagIds };
+          return { id, revision: 1, documentId, kind: r.kind, start: 0, end: r.claimText.length, exact: r.claimText, orphaned: false, sourceId: null, note: null, data: null, tagIds };
         }),
         claims: claimIds.map((id) => {
           const mine = rows.filter((x) => x.claimId === id);

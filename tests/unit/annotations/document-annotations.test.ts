@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { AnnotationRepository, LINKS_OF_DOCUMENT } from '../../../main/core/annotations/annotation-repository.ts';
 import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
+import type { PackAnnotation, PackContent } from '../../../main/core/packs/pack-model.ts';
+import { writePack } from '../../../main/core/packs/pack-writer.ts';
 import { openDatabase } from '../../../main/core/store/database.ts';
 import { LATEST_VERSION } from '../../../main/core/store/migrations/index.ts';
 import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
@@ -115,8 +118,9 @@ describe('annotations:get', () => {
     await call('tags:apply', { tagId: first.id, spanId: claim.id });
     await call('tags:apply', { tagId: second.id, spanId: claim.id });
     await call('tags:apply', { tagId: second.id, spanId: figure.id });
-    // A span another version of the text orphaned (re-anchoring, or a pack), which no channel makes.
-    core.db.prepare(`UPDATE spans SET orphaned = 1 WHERE id = ?`).run(source.id);
+    // A span another version of the text orphaned (re-anchoring, or a pack), which no channel makes:
+    // its quote is its own, not the text at its old place.
+    core.db.prepare(`UPDATE spans SET orphaned = 1, exact = 'pro-Iranian Syrian army unit (sic)' WHERE id = ?`).run(source.id);
 
     const lean = await call('annotations:get', { documentId });
     expect(canonical(lean)).toEqual(canonical(referenceRead(core.db, documentId)!));
@@ -127,6 +131,7 @@ describe('annotations:get', () => {
     expect(byId.get(figure.id)!.tagIds).toEqual([second.id]);
     expect(byId.get(figure.id)!.data).toEqual({ value: 3, unit: 'units', approx: true });
     expect(byId.get(source.id)!.orphaned).toBe(true);
+    expect(byId.get(source.id)!.exact).toBe('pro-Iranian Syrian army unit (sic)');
     expect(lean.spans.find((s) => s.kind === 'note')!.note).toBe('check <b>this</b>');
     expect(lean.spans.filter((s) => s.start === claim.start).map((s) => s.kind)).toEqual(['note', 'claim', 'source', 'cue']);
 
@@ -134,6 +139,49 @@ describe('annotations:get', () => {
     const edited = await call('spans:update', { id: claim.id, revision: claim.revision, patch: { note: 'seen' } });
     expect(edited.tagIds).toEqual([first.id, second.id]);
     core.close();
+  });
+
+  it("gives an anchored span the text at its place as its quote, which is what the store holds, after a merge too", async () => {
+    // A pack whose annotations' positions are off by two (a colleague's older copy of the text),
+    // with one orphan: verify finds the first two where their quotes and surroundings are, and the
+    // merge stores them there, with the text found as their quote.
+    const text = 'Officials told reporters that the convoy was seized. The ministry denied it on Sunday.\n';
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const T = '2026-01-01T00:00:00.000Z';
+    const span = (n: number, exact: string, shift: number, orphaned = false): PackAnnotation => {
+      const start = text.indexOf(exact) + shift;
+      return {
+        id: id(n), documentId: id(1), kind: 'entity', start, end: start + exact.length, exact, prefix: text.slice(Math.max(0, start - shift - 32), start - shift),
+        suffix: text.slice(start - shift + exact.length, start - shift + exact.length + 32), orphaned, sourceId: null, note: null, data: null, tagIds: [],
+        claim: null, attributions: [], links: [], revision: 1, created: T, modified: T, creator: null,
+      };
+    };
+    const content: PackContent = {
+      documents: [{
+        record: { id: id(1), sha256: createHash('sha256').update(text).digest('hex'), title: 'T', outlet: null, author: null, url: null, published: null,
+          language: 'en', direction: 'ltr', wordCount: 14, created: T, creator: null, tags: [], imports: [] },
+        text, original: null,
+      }],
+      annotations: [span(2, 'the convoy', 2), span(3, 'The ministry', -2), { ...span(4, 'a wedding', 0, true), start: 5, end: 14 }],
+      sources: [], tags: [], analysts: [],
+    };
+    const pack = await writePack(content, { selection: {}, redact: { notes: false, annotators: false, documents: [] }, creator: null, appVersion: 'test' });
+    const core = createCore({ dbPath: path.join(tempDir(), 'p.claimdesk'), analystName: 'Rana' });
+    try {
+      const report = await caller(core)('packs:import', { jobId: 'moved', data: new Uint8Array(pack.bytes), name: 'moved.claimpack' });
+      expect(report.verify.warnings.map((w) => w.code)).toEqual(['ANCHOR_MOVED', 'ANCHOR_MOVED']);
+      const answer = await caller(core)('annotations:get', { documentId: id(1) });
+      const stored = core.db.prepare(`SELECT id, exact FROM spans`).all() as Array<{ id: string; exact: string }>;
+      expect(answer.spans.map((s) => [s.id, s.exact])).toEqual(expect.arrayContaining(stored.map((r) => [r.id, r.exact])));
+      // The orphan's quote is its own; the text at its place says something else.
+      expect(answer.spans.map((s) => [s.exact, s.orphaned, text.slice(s.start, s.end)])).toEqual([
+        ['a wedding', true, expect.not.stringContaining('wedding')],
+        ['the convoy', false, 'the convoy'],
+        ['The ministry', false, 'The ministry'],
+      ]);
+    } finally {
+      core.close();
+    }
   });
 
   it('still lists a live claim whose span is gone, where the store holds one', async () => {
