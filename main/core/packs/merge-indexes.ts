@@ -20,7 +20,9 @@ import { ENTITIES } from '../annotations/entity-repository.ts';
 import type { Db } from '../store/database.ts';
 import { deferIndexes, type DeferredIndexes } from '../store/deferred-indexes.ts';
 
-const TABLES = (['span', 'claim', 'attribution', 'claim_link', 'tagging'] as const).map((t) => ENTITIES[t].table);
+/** The tables a merge writes its annotations to. */
+export const ANNOTATION_TABLES: readonly string[] = (['span', 'claim', 'attribution', 'claim_link', 'tagging'] as const).map((t) => ENTITIES[t].table);
+const TABLES = ANNOTATION_TABLES;
 
 /** Whether the annotation tables are all empty: call at the start of the merge, before it writes. */
 export function annotationTablesEmpty(db: Db): boolean {

@@ -21,7 +21,8 @@ import { withReviewIndexSuspendedAsync } from '../review/review-index.ts';
 import { yieldToLoop } from '../runtime.ts';
 import { AnnotationMerge } from './merge-annotations.ts';
 import { MergeState, type MergeDeps } from './merge-context.ts';
-import { annotationTablesEmpty, deferAnnotationIndexes } from './merge-indexes.ts';
+import { deferChecks } from './merge-checks.ts';
+import { ANNOTATION_TABLES, annotationTablesEmpty, deferAnnotationIndexes } from './merge-indexes.ts';
 import { recomputeStatuses } from './merge-status.ts';
 import { mergeAnalysts, mergeDocuments, mergeSources, mergeTags } from './merge-records.ts';
 import type { PackHead, VerifiedPack } from './pack-verify.ts';
@@ -115,6 +116,8 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
       mergeDocuments(s, head);
       mergeSources(s, head);
       const deferred = deferAnnotationIndexes(db, noAnnotations);
+      // Into an empty project, the rows' CHECKs are evaluated once over the tables (merge-checks.ts).
+      const checks = deferChecks(db, noAnnotations ? ANNOTATION_TABLES : []);
       try {
         const annotations = new AnnotationMerge(s, noAnnotations);
         for await (const batch of stream.annotations()) {
@@ -123,7 +126,9 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
         }
         checkCancel();
         annotations.finish();
+        checks.restore();
       } catch (error) {
+        checks.release();
         // The indexes come back before the review index is put back (its rebuild reads through them).
         try {
           deferred.restore();
