@@ -1,12 +1,13 @@
 /**
- * The review grid's plain-DOM cells: the editable ones draw their value and an edit button (none
- * while the row is still loading), follow a refresh in place, and the hints that replaced per-cell
- * tooltips say what a grade means, why a status is what it is, or the whole text of a cut cell.
+ * The review grid's plain-DOM cells: the edit buttons go into the editable cells of the hovered row
+ * or the focused cell (none while a cell has no value yet) and start editing their cell, the status
+ * is a pill, and the hints that replaced per-cell tooltips say what a grade means, why a status is
+ * what it is, or the whole text of a cut cell.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ICellRendererParams } from 'ag-grid-community';
 import type { ReviewRow } from '../../shared/review-schemas.ts';
-import { ReliabilityCell, StatusCell, cellTitle } from '../../renderer/src/review/review-cells.tsx';
+import { EditButtons, StatusCell, cellTitle } from '../../renderer/src/review/review-cells.tsx';
 
 const row = (over: Partial<ReviewRow> = {}): ReviewRow => ({
   attributionId: 'a', claimId: 'c', claimText: 'Twenty million tablets were seized', kind: 'claim', documentId: 'd', document: 'Seizure',
@@ -15,38 +16,49 @@ const row = (over: Partial<ReviewRow> = {}): ReviewRow => ({
   independentSources: 1, tags: null, annotator: 'Analyst', annotatedAt: '2024-01-03T00:00:00.000Z', ...over,
 });
 
-const params = (data: ReviewRow | undefined, colId: string, headerName: string) => {
-  const api = { setFocusedCell: vi.fn(), startEditingCell: vi.fn() };
-  return {
-    api,
-    p: { data, api, node: { rowIndex: 3 }, column: { getColId: () => colId }, colDef: { headerName } } as unknown as ICellRendererParams<ReviewRow>,
-  };
-};
-
 describe('review cells', () => {
-  it('draw the value and an edit button that starts editing its cell, and nothing for a row still loading', () => {
-    const cell = new ReliabilityCell();
-    const { api, p } = params(undefined, 'reliability', 'Reliability');
-    cell.init!(p);
-    expect(cell.getGui().textContent).toBe('');
-    expect(cell.getGui().querySelector('button')).toBeNull();
-    cell.refresh({ ...p, data: row() });
-    expect(cell.getGui().firstElementChild!.textContent).toBe('B');
-    const button = cell.getGui().querySelector('button')!;
+  it('put one edit button per editable column into the hovered row or the focused cell, which starts editing its cell', () => {
+    const edit = vi.fn();
+    const buttons = new EditButtons(edit);
+    const row = document.createElement('div');
+    row.className = 'ag-row';
+    row.setAttribute('row-index', '3');
+    row.innerHTML = ['reliability', 'source', 'status', 'tags'].map((c) => `<div class="ag-cell" col-id="${c}">${c === 'tags' ? '' : 'x'}</div>`).join('');
+    const cellOf = (c: string) => row.querySelector(`[col-id="${c}"]`)!;
+    buttons.intoRow(row);
+    const button = cellOf('reliability').querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('Edit reliability');
+    expect(cellOf('status').querySelector('button')!.getAttribute('aria-label')).toBe('Edit status');
+    // Not in a cell that is not editable, nor in one without a value yet.
+    expect(cellOf('source').querySelector('button')).toBeNull();
+    expect(cellOf('tags').querySelector('button')).toBeNull();
     button.click();
-    expect(api.setFocusedCell).toHaveBeenCalledWith(3, 'reliability');
-    expect(api.startEditingCell).toHaveBeenCalledWith({ rowIndex: 3, colKey: 'reliability' });
-    // Refreshed with new data, the same button stays and the value follows.
-    cell.refresh({ ...p, data: row({ reliability: null }) });
-    expect(cell.getGui().querySelector('button')).toBe(button);
-    expect(cell.getGui().firstElementChild!.className).toBe('grade muted');
+    expect(edit).toHaveBeenCalledWith(3, 'reliability');
+    // The focused cell keeps one when the pointer moves to another row.
+    const other = row.cloneNode(true) as Element;
+    other.querySelectorAll('button').forEach((b) => b.remove());
+    cellOf('status').classList.add('ag-cell-focus');
+    buttons.intoCell(cellOf('status'));
+    expect(cellOf('status').querySelectorAll('button')).toHaveLength(1);
+    buttons.intoRow(other);
+    expect(other.querySelector('[col-id="reliability"] button')).toBe(button);
+    expect(cellOf('reliability').querySelector('button')).toBeNull();
+    expect(cellOf('status').querySelectorAll('button')).toHaveLength(1);
+    expect(cellOf('status').querySelector('button')!.getAttribute('aria-label')).toBe('Edit status');
+    cellOf('status').querySelector('button')!.click();
+    expect(edit).toHaveBeenLastCalledWith(3, 'status');
+    buttons.intoCell(other.querySelector('[col-id="source"]')!);
+    expect(other.querySelector('[col-id="source"] button')).toBeNull();
   });
 
-  it('show a status as its pill', () => {
+  it('show a status as its pill, and nothing for a row still loading', () => {
     const cell = new StatusCell();
-    cell.init!(params(row({ status: 'corroborated' }), 'status', 'Status').p);
-    expect(cell.getGui().firstElementChild!.className).toBe('status-pill status-corroborated');
+    const p = { data: row({ status: 'corroborated' }) } as unknown as ICellRendererParams<ReviewRow>;
+    cell.init(p);
+    expect(cell.getGui().className).toBe('status-pill status-corroborated');
+    expect(cell.getGui().textContent).toBe('corroborated');
+    cell.refresh({ ...p, data: undefined });
+    expect(cell.getGui().textContent).toBe('');
   });
 
   it('give hints: what a grade means, why a status, the whole of a long text', () => {

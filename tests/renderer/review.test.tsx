@@ -1,5 +1,6 @@
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReviewQuery } from '../../shared/review-schemas.ts';
 import { englishReports } from './fakes/corpus.ts';
 import { renderApp } from './fakes/render-app.tsx';
@@ -29,7 +30,12 @@ async function openReview(options: { count?: number } = {}) {
 const rowsOf = (grid: HTMLElement) => Array.from(grid.querySelectorAll<HTMLElement>('[role="row"][row-index]'));
 const cell = (row: HTMLElement, colId: string) => row.querySelector<HTMLElement>(`[col-id="${colId}"]`)!;
 const column = (grid: HTMLElement, colId: string) => rowsOf(grid).map((r) => cell(r, colId).textContent);
-const editButton = (grid: HTMLElement, what: string) => within(rowsOf(grid)[0]!).getByRole('button', { name: `Edit ${what}` });
+// The edit buttons go into the row under the pointer (and the focused cell): hover the row first, as a mouse does.
+const editButton = async (user: UserEvent, grid: HTMLElement, what: string) => {
+  const row = rowsOf(grid)[0]!;
+  await user.hover(row.querySelector('.ag-cell')!);
+  return within(row).getByRole('button', { name: `Edit ${what}` });
+};
 
 /**
  * jsdom has no layout. ag-grid closes a popup editor whose cell has a zero-sized box (it takes it
@@ -65,6 +71,8 @@ describe('Review', () => {
     expect(await screen.findByText('50 attributions match')).toBeInTheDocument();
     expect(lastRows().query.quick).toEqual(['denied']);
     await waitFor(() => expect(new Set(column(grid, 'status'))).toEqual(new Set(['denied'])));
+    // Asked for as the filter changed, and that answer taken by the grid: one call, not two.
+    expect(transport.callsTo('review:rows')).toHaveLength(2);
 
     const claim = cell(rowsOf(grid)[0]!, 'claimText').textContent!.slice(4);
     // The row as rendered now (a refresh may have replaced the element found above).
@@ -84,6 +92,17 @@ describe('Review', () => {
     // Back rebuilds nothing and asks the core nothing: the same rows are still there.
     expect(cell(rowsOf(grid)[0]!, 'claimText').textContent).toContain(claim);
     expect(transport.callsTo('review:rows')).toHaveLength(before);
+  }, LONG);
+
+  it('asks for the sorted block as the sort changes, and the grid takes that answer rather than asking again', async () => {
+    const { grid, user, lastRows, transport } = await openReview();
+    expect(await screen.findByText('250 attributions')).toBeInTheDocument();
+    const before = transport.callsTo('review:rows').length;
+    await user.click(grid.querySelector('.ag-header-cell[col-id="source"] .ag-header-cell-label')!);
+    await waitFor(() => expect(lastRows().query.sort).toEqual([{ column: 'source', dir: 'asc' }]));
+    const sorted = [...column(grid, 'source')];
+    await waitFor(() => expect(column(grid, 'source')).toEqual(sorted.toSorted()));
+    expect(transport.callsTo('review:rows')).toHaveLength(before + 1);
   }, LONG);
 
   it('asks nothing while hidden under a document, and catches up with a change when shown again', async () => {
@@ -146,7 +165,7 @@ describe('Review', () => {
   it('refuses an invalid grade in the cell and saves nothing; a valid one changes every row of the source and Ctrl+Z undoes it', async () => {
     const { grid, user, review, transport } = await openReview();
     const source = cell(rowsOf(grid)[0]!, 'source').textContent!;
-    await user.click(editButton(grid, 'reliability'));
+    await user.click(await editButton(user, grid, 'reliability'));
     const form = await screen.findByRole('form', { name: `Reliability of ${source}` });
     expect(await within(form).findByText(/applies to all its \d+ attributions/)).toBeInTheDocument();
     const grade = within(form).getByRole('textbox', { name: 'Grade (A–F, empty for ungraded)' });
@@ -172,7 +191,7 @@ describe('Review', () => {
 
   it('edits credibility with the attribution’s revision, and refuses 7', async () => {
     const { grid, user, transport } = await openReview();
-    await user.click(editButton(grid, 'credibility'));
+    await user.click(await editButton(user, grid, 'credibility'));
     const form = await screen.findByRole('form', { name: 'Credibility of this information' });
     const input = within(form).getByRole('textbox', { name: 'Grade (1–6, empty for ungraded)' });
     await user.clear(input);
@@ -190,7 +209,7 @@ describe('Review', () => {
   it('overrides a status only with a reason, and tags a claim from the codebook', async () => {
     const { grid, user, transport, review } = await openReview();
     const claimId = review!.rows[0]!.claimId;
-    await user.click(editButton(grid, 'status'));
+    await user.click(await editButton(user, grid, 'status'));
     const form = await screen.findByRole('form', { name: 'Status of this claim' });
     await waitFor(() => expect(within(form).getByRole('radio', { name: /Use the status its links give/ })).toBeChecked());
     await user.click(within(form).getByRole('radio', { name: 'disputed' }));
@@ -200,7 +219,7 @@ describe('Review', () => {
     await waitFor(() => expect(cell(rowsOf(grid)[0]!, 'status').textContent).toBe('disputed'));
     expect(transport.callsTo('claims:override').at(-1)).toEqual({ id: claimId, status: 'disputed', reason: 'Residents contradict it' });
 
-    await user.click(editButton(grid, 'tags'));
+    await user.click(await editButton(user, grid, 'tags'));
     const tags = await screen.findByRole('form', { name: 'Tags of this claim' });
     await user.click(await within(tags).findByRole('checkbox', { name: 'smuggling' }));
     await user.click(within(tags).getByRole('button', { name: 'Save' }));

@@ -51,70 +51,93 @@ export function cellTitle(column: string, row: ReviewRow): string {
   }
 }
 
-/** What an editable cell shows: its text and the class of that text. */
-type Shown = (row: ReviewRow) => { text: string; className: string };
+/**
+ * The status as its pill: the one cell drawn by a renderer (a span in the cell), since a pill needs
+ * an element around its text. The other editable cells are plain text (review-columns.ts).
+ */
+export class StatusCell implements ICellRendererComp<ReviewRow> {
+  private readonly gui = document.createElement('span');
 
-const grade = (value: string | number | null): { text: string; className: string } =>
-  value === null ? { text: t('review.ungradedCell'), className: 'grade muted' } : { text: String(value), className: 'grade' };
+  init(params: ICellRendererParams<ReviewRow>): void {
+    this.refresh(params);
+  }
 
-/** A cell renderer class: the value in a span, then the edit button (made once, kept across refreshes). */
-function editableCell(shown: Shown): new () => ICellRendererComp<ReviewRow> {
-  return class EditableCell implements ICellRendererComp<ReviewRow> {
-    private readonly gui = document.createElement('span');
-    private value: HTMLSpanElement | null = null;
-    private params: ICellRendererParams<ReviewRow> | null = null;
+  getGui(): HTMLElement {
+    return this.gui;
+  }
 
-    init(params: ICellRendererParams<ReviewRow>): void {
-      this.gui.className = 'cell-editable';
-      this.refresh(params);
-    }
-
-    getGui(): HTMLElement {
-      return this.gui;
-    }
-
-    refresh(params: ICellRendererParams<ReviewRow>): boolean {
-      this.params = params;
-      if (!params.data) {
-        this.gui.replaceChildren();
-        this.value = null;
-        return true;
-      }
-      if (!this.value) this.build(params);
-      const { text, className } = shown(params.data);
-      this.value!.textContent = text;
-      this.value!.className = className;
-      return true;
-    }
-
-    private build(params: ICellRendererParams<ReviewRow>): void {
-      this.value = document.createElement('span');
-      const button = document.createElement('button');
-      const what = (params.colDef?.headerName ?? params.column?.getColId() ?? '').toLowerCase();
-      button.type = 'button';
-      button.className = 'cell-edit';
-      button.tabIndex = -1;
-      button.setAttribute('aria-label', t('edit.button', { what }));
-      button.title = t('edit.button', { what });
-      // The cell takes the focus, as when an edit starts from the keyboard (F2).
-      button.addEventListener('mousedown', (e) => e.preventDefault());
-      button.addEventListener('click', (e) => {
-        e.stopPropagation();
-        const p = this.params;
-        const rowIndex = p?.node.rowIndex;
-        const colKey = p?.column?.getColId();
-        if (!p || rowIndex === null || rowIndex === undefined || !colKey) return;
-        p.api.setFocusedCell(rowIndex, colKey);
-        p.api.startEditingCell({ rowIndex, colKey });
-      });
-      this.gui.replaceChildren(this.value, button);
-    }
-  };
+  refresh(params: ICellRendererParams<ReviewRow>): boolean {
+    const status = params.data?.status;
+    this.gui.className = status ? `status-pill status-${status}` : '';
+    this.gui.textContent = status ? statusLabel(status) : '';
+    return true;
+  }
 }
 
-export const ReliabilityCell = editableCell((row) => grade(row.reliability));
-export const CredibilityCell = editableCell((row) => grade(row.credibility));
-export const StatusCell = editableCell((row) => ({ text: statusLabel(row.status), className: `status-pill status-${row.status}` }));
-export const TagsCell = editableCell((row) =>
-  row.tags ? { text: row.tags, className: 'tags-text' } : { text: t('review.ungradedCell'), className: 'tags-text muted' },
-);
+/** The columns edited in place, each with its edit button. */
+export const EDITABLE_COLUMNS = ['reliability', 'credibility', 'status', 'tags'] as const satisfies readonly ReviewColumn[];
+type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
+
+/**
+ * The edit buttons, put into the editable cells of the row under the pointer (one per column) and
+ * into the focused cell (one more): the only places they show (review.css). A button in every cell
+ * drawn cost a renderer per cell, made again for every row on every sort, filter and jump (a fifth
+ * of a sort's script here); the keyboard edits with F2, Enter or typing, as in any ag-grid cell.
+ */
+export class EditButtons {
+  private readonly hovered = new Map<EditableColumn, HTMLButtonElement>();
+  private readonly focused: HTMLButtonElement;
+
+  constructor(private readonly edit: (rowIndex: number, column: EditableColumn) => void) {
+    for (const column of EDITABLE_COLUMNS) this.hovered.set(column, this.button(column));
+    this.focused = this.button('status');
+  }
+
+  /** Into the editable cells of this row (the pointer is over it); the focused cell keeps one. */
+  intoRow(row: Element): void {
+    for (const [column, button] of this.hovered) {
+      const cell = row.querySelector(`.ag-cell[col-id="${column}"]`);
+      if (!cell || cell.contains(this.focused)) continue;
+      const left = button.parentElement;
+      if (this.into(cell, button) && left && left !== cell && left.classList.contains('ag-cell-focus')) this.intoCell(left);
+    }
+  }
+
+  /** Into this cell when it is editable (it has the focus), unless the pointer's row gave it one. */
+  intoCell(cell: Element): void {
+    const column = cell.getAttribute('col-id') as EditableColumn;
+    if (!this.hovered.has(column) || this.hovered.get(column)!.parentElement === cell) return;
+    if (this.into(cell, this.focused)) this.label(this.focused, column);
+  }
+
+  private into(cell: Element, button: HTMLButtonElement): boolean {
+    if (button.parentElement === cell) return true;
+    // A loading row's cells have no value to edit; a cell being edited shows its editor.
+    if (!cell.textContent || cell.classList.contains('ag-cell-popup-editing')) return false;
+    cell.append(button);
+    return true;
+  }
+
+  private button(column: EditableColumn): HTMLButtonElement {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cell-edit';
+    button.tabIndex = -1;
+    this.label(button, column);
+    // The cell takes the focus, as when an edit starts from the keyboard (F2).
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', (e) => {
+      e.stopPropagation();
+      const rowIndex = Number(button.closest('.ag-row')?.getAttribute('row-index'));
+      const cellColumn = button.closest('.ag-cell')?.getAttribute('col-id') as EditableColumn | undefined;
+      if (Number.isInteger(rowIndex) && cellColumn && this.hovered.has(cellColumn)) this.edit(rowIndex, cellColumn);
+    });
+    return button;
+  }
+
+  private label(button: HTMLButtonElement, column: EditableColumn): void {
+    const label = t('edit.button', { what: t(`review.col.${column}` as PlainMessageKey).toLowerCase() });
+    button.setAttribute('aria-label', label);
+    button.title = label;
+  }
+}

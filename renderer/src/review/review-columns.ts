@@ -13,7 +13,7 @@ import { formatTimestamp } from '../lib/format.ts';
 import { CredibilityEditor, ReliabilityEditor } from './grade-editors.tsx';
 import { StatusEditor, TagsEditor } from './claim-editors.tsx';
 import { editorKeys } from './edit-form.tsx';
-import { CredibilityCell, ReliabilityCell, StatusCell, TagsCell, statusLabel } from './review-cells.tsx';
+import { StatusCell, statusLabel } from './review-cells.tsx';
 import { NONE, setFilter, type SetOption } from './set-filter.tsx';
 
 const text = {
@@ -43,7 +43,6 @@ const editable = (editor: ColDef['cellEditor']): Partial<ColDef<ReviewRow>> => (
   cellEditorPopup: true,
   cellEditorPopupPosition: 'under',
   suppressKeyboardEvent: editorKeys,
-  cellClass: 'cell-has-editor',
 });
 
 const header = (id: ReviewColumn): string => t(`review.col.${id}` as PlainMessageKey);
@@ -53,10 +52,11 @@ const header = (id: ReviewColumn): string => t(`review.col.${id}` as PlainMessag
  * React renderers made a screen of rows take hundreds of milliseconds). Empty values read "—", muted;
  * `bidi` lets each cell take the direction of its own text (Arabic claims and names).
  */
-const plain = (empty = t('review.ungradedCell')): Partial<ColDef<ReviewRow>> => ({
-  valueFormatter: (p) => (p.value === null || p.value === undefined || p.value === '' ? (p.data ? empty : '') : String(p.value)),
-  cellClassRules: { 'cell-empty': (p) => Boolean(p.data) && (p.value === null || p.value === undefined || p.value === '') },
-  cellClass: 'cell-bidi',
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+const plain = (empty = t('review.ungradedCell'), className = 'cell-bidi'): Partial<ColDef<ReviewRow>> => ({
+  valueFormatter: (p) => (isEmpty(p.value) ? (p.data ? empty : '') : String(p.value)),
+  cellClassRules: { 'cell-empty': (p) => Boolean(p.data) && isEmpty(p.value) },
+  cellClass: className,
 });
 
 const col = (id: ReviewColumn, def: Partial<ColDef<ReviewRow>>): ColDef<ReviewRow> => ({
@@ -87,18 +87,19 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
     col('reliability', {
       ...setFilter({ options: [...options(RELIABILITY, (v) => v, (v) => RELIABILITY_MEANING[v as keyof typeof RELIABILITY_MEANING]), { value: NONE, label: t('review.none') }] }),
       ...editable(ReliabilityEditor),
+      ...plain(undefined, 'cell-has-editor grade'),
       width: 100,
-      cellRenderer: ReliabilityCell,
     }),
     col('credibility', {
       ...number,
       ...editable(CredibilityEditor),
+      ...plain(undefined, 'cell-has-editor grade'),
       width: 104,
-      cellRenderer: CredibilityCell,
     }),
     col('status', {
       ...setFilter({ options: options(CLAIM_STATUSES, (v) => statusLabel(v as ReviewRow['status'])) }),
       ...editable(StatusEditor),
+      cellClass: 'cell-has-editor',
       width: 132,
       cellRenderer: StatusCell,
     }),
@@ -114,7 +115,7 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
     col('document', { ...text, ...plain(t('review.untitled')), width: 220 }),
     col('outlet', { ...text, ...plain(), width: 130 }),
     col('published', { ...date, ...plain(), width: 140 }),
-    col('tags', { ...text, ...editable(TagsEditor), width: 210, cellRenderer: TagsCell }),
+    col('tags', { ...text, ...editable(TagsEditor), ...plain(undefined, 'cell-has-editor cell-bidi'), width: 210 }),
     col('annotator', { ...text, ...plain(), width: 120 }),
     col('annotatedAt', {
       ...date,
