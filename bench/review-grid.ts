@@ -263,7 +263,7 @@ export async function measureReviewGrid(projectPath: string, page: Page, opts: {
   // it is used (built in idle time), where the sort and filter are measured too.
   type Sample = Awaited<ReturnType<typeof measured>>;
   const rounds: Record<'cold' | 'open' | 'sort' | 'filter' | 'back', Sample[]> = { cold: [], open: [], sort: [], filter: [], back: [] };
-  const roundCount = Math.max(1, opts.rounds ?? 3);
+  const roundCount = Math.max(1, opts.rounds ?? 5);
   let heap0 = 0;
   try {
     for (let round = 0; round < roundCount; round++) {
@@ -331,7 +331,7 @@ export const reviewGrid: Benchmark = {
     attributions: { default: 1_000_000, help: 'attributions in the generated project' },
     documents: { default: 100_000, help: 'documents they are spread over' },
     blocks: { default: 150, help: 'random scroll positions to fetch in the browser' },
-    rounds: { default: 3, help: 'times pages are loaded afresh to open Review (cold and warm), sort and filter (figures are medians)' },
+    rounds: { default: 5, help: 'times pages are loaded afresh to open Review (cold and warm), sort and filter (figures are medians: wall time swings with the load, five keep one slow round from deciding)' },
     core: { default: true, help: 'measure the core calls in Node too (--no-core: the browser only)' },
     project: { default: '', help: 'keep the generated project at this path, and reuse it when it exists (a project of an older format is migrated on open)' },
   },
