@@ -51,8 +51,12 @@ describe('CHECK constraints evaluated after a merge', { timeout: 60_000 }, () =>
     expect(ignoring(target.db)).toBe(0);
     expect(target.db.inTransaction).toBe(false);
     expect(counts(target)).toEqual(before);
-    // The same statement, prepared while CHECKs were ignored, checks again now.
+    // The merge's own statement, compiled while CHECKs were ignored, checks again now (the pragma
+    // expires prepared statements), and so does a new one.
+    target.db.exec('BEGIN');
+    expect(() => insertLink('x', 'o', 1, 't', 't', 'a', 'p', 'q', 'contradicts', null)).toThrow(/CHECK constraint failed/);
     expect(() => target.db.prepare(`INSERT INTO claim_links (id, origin, created_at, created_by, updated_at, from_claim_id, to_claim_id, relation) VALUES ('x', 'o', 't', 'a', 't', 'p', 'q', 'contradicts')`).run()).toThrow(/CHECK constraint failed/);
+    target.db.exec('ROLLBACK');
     gold.close();
     target.close();
   });
