@@ -94,15 +94,26 @@ describe('Review', () => {
     expect(transport.callsTo('review:rows')).toHaveLength(before);
   }, LONG);
 
-  it('asks for the sorted block as the sort changes, and the grid takes that answer rather than asking again', async () => {
-    const { grid, user, lastRows, transport } = await openReview();
+  it('sorts in place: the rows on screen are re-read, not rebuilt, from one call asked for as the sort changes', async () => {
+    const { grid, user, lastRows, transport, review } = await openReview();
     expect(await screen.findByText('250 attributions')).toBeInTheDocument();
     const before = transport.callsTo('review:rows').length;
-    await user.click(grid.querySelector('.ag-header-cell[col-id="source"] .ag-header-cell-label')!);
+    const [firstRow] = rowsOf(grid);
+    const sources = review!.rows.map((r) => r.source ?? '').toSorted((x, y) => x.localeCompare(y));
+    const header = () => grid.querySelector('.ag-header-cell[col-id="source"] .ag-header-cell-label')!;
+    await user.click(header());
     await waitFor(() => expect(lastRows().query.sort).toEqual([{ column: 'source', dir: 'asc' }]));
-    const sorted = [...column(grid, 'source')];
-    await waitFor(() => expect(column(grid, 'source')).toEqual(sorted.toSorted()));
+    await waitFor(() => expect(cell(rowsOf(grid)[0]!, 'source').textContent).toBe(sources[0]));
+    expect(grid.querySelector('[role="columnheader"][col-id="source"]')).toHaveAttribute('aria-sort', 'ascending');
+    // The same row element, its cells updated in place (ag-grid's own sort would have made new rows).
+    expect(rowsOf(grid)[0]).toBe(firstRow);
+    // The grid took the answer asked for ahead: one call, not two.
     expect(transport.callsTo('review:rows')).toHaveLength(before + 1);
+
+    await user.click(header());
+    await waitFor(() => expect(lastRows().query.sort).toEqual([{ column: 'source', dir: 'desc' }]));
+    await waitFor(() => expect(cell(rowsOf(grid)[0]!, 'source').textContent).toBe(sources.at(-1)));
+    expect(rowsOf(grid)[0]).toBe(firstRow);
   }, LONG);
 
   it('asks nothing while hidden under a document, and catches up with a change when shown again', async () => {

@@ -1,10 +1,10 @@
 /**
- * Blocks of review rows asked for before ag-grid asks. After a sort, ag-grid's infinite row model
- * tears down every row on screen and draws placeholders before its datasource is called (~40 ms of
- * script here), and only then is the block asked for; asked for as the sort changes, the core
- * answers while the grid is still busy. The grid's own request then takes the answer asked for
- * ahead when it asks exactly the same thing (query, offset, limit); an answer is taken once, and
- * what the grid did not take is dropped when something else is asked ahead or the project changes.
+ * Blocks of review rows asked for before ag-grid asks. ag-grid calls its datasource from a timer
+ * after a sort or filter, once it has done its own work on the rows (tearing every row down, for a
+ * sort it handles itself: ~40 ms here); asked for as the sort changes, the core answers meanwhile.
+ * The grid's own request then takes the answer asked for ahead when it asks exactly the same thing
+ * (query, offset, limit); an answer is taken once, and what the grid did not take is dropped when
+ * something else is asked ahead or the project changes.
  */
 import type { ChannelOutput } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';

@@ -9,9 +9,10 @@
  * of the last one. Any change in the project (an edit here, Undo, another window) refreshes the
  * cached blocks in place; while the grid is hidden it only notes the change and refreshes when shown.
  *
- * Rows are drawn in place where ag-grid allows it: a quick filter re-reads the blocks into the rows
- * on screen (the old rows stay until the new ones arrive) rather than dropping them for empty ones,
- * and a row whose block is not loaded yet is one empty full-width row, not a row of empty cells.
+ * Rows are drawn in place where ag-grid allows it: a quick filter and a sort (review-sort-in-place.ts)
+ * re-read the blocks into the rows on screen (the old rows stay until the new ones arrive) rather
+ * than dropping them for empty ones, and a row whose block is not loaded yet is one empty full-width
+ * row, not a row of empty cells.
  */
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -44,6 +45,7 @@ import type { ReviewGridContext } from './edit-form.tsx';
 import { EditButtons, cellTitle } from './review-cells.tsx';
 import { Ahead } from './review-ahead.ts';
 import { reviewColumns } from './review-columns.ts';
+import { SortInPlaceModule } from './review-sort-in-place.ts';
 import { isReviewColumn, toReviewQuery, type QuickFilterId } from './review-query.ts';
 
 export const BLOCK_SIZE = 100;
@@ -120,6 +122,8 @@ const DEFAULT_COL_DEF: ColDef<ReviewRow> = {
   sortable: true, resizable: true, floatingFilter: true, suppressHeaderMenuButton: true, suppressHeaderFilterButton: true,
 };
 const rowId = (p: GetRowIdParams<ReviewRow>) => p.data.attributionId;
+/** A sort re-reads the rows in place rather than rebuilding them (review-sort-in-place.ts). */
+const GRID_MODULES = [SortInPlaceModule];
 
 /** The remembered state without what the grid restores better itself (scroll, focus, selection). */
 function initialStateOf(state: GridState | null): GridState | undefined {
@@ -183,9 +187,9 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
   );
 
   // Blocks asked for ahead of ag-grid: the first one now, while ag-grid builds itself, and after a
-  // sort or filter the ones on screen as soon as it changes, while ag-grid tears down the old rows
-  // (~40 ms on a sort) before it asks. The grid's own request takes an answer asked for ahead when
-  // it asks the same thing; what it does not ask for is dropped at the next change.
+  // sort or quick filter the ones on screen as soon as it changes, before ag-grid's own request
+  // (which it makes after a timer). The grid's request takes an answer asked for ahead when it asks
+  // the same thing; what it does not ask for is dropped at the next change.
   const ahead = useRef<Ahead | null>(null);
   if (ahead.current === null) {
     ahead.current = new Ahead((query, offset, limit) => client.call('review:rows', { query, offset, limit }), BLOCK_SIZE);
@@ -354,6 +358,7 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     <div className="grid-host" role="region" aria-label={t('review.grid')} onMouseMove={onMouseMove} onFocus={onFocus}>
       <AgGridReact<ReviewRow>
         theme={gridTheme}
+        modules={GRID_MODULES}
         enableRtl={uiDir === 'rtl'}
         columnDefs={columns}
         defaultColDef={DEFAULT_COL_DEF}
