@@ -10,6 +10,14 @@
  * straight after 10,000 saves made back to back with no pause, are reported beside it: there the heap
  * holds what the saves left and the collector is still at work on it (CPU time above wall time in
  * some runs), a state no analyst's session reaches, where the figure swung between 16 and 27 ms.
+ *
+ * In the fresh process the document is loaded 20 times: the first load (nothing compiled) is
+ * reported on its own, the next ten are the warm-up, and the budget's figure is the median of the
+ * last ten, with their worst beside it. Why ten: V8 is still compiling the read's code over the
+ * first loads (their CPU time, compiler threads included, ran 60, 45, 30, 45, 20 ms in the
+ * session-4 runs), so "best of 5 after 2 warm-ups" took its figure from the warm-up and swung
+ * between 11 and 22 ms for the same code on an idle machine. An analyst opens document after
+ * document in one session: the steady state is what they wait for.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +41,10 @@ function loadInFreshProcess(dbPath: string, documentId: string, runs: number): P
     });
   });
 }
+
+/** Loads in the fresh process: the first, a warm-up of WARM_UP, then ten timed for the budget. */
+const WARM_UP = 10;
+const FRESH_LOADS = 1 + WARM_UP + 10;
 
 const CORPUS = fileURLToPath(new URL('../tests/fixtures/corpus/', import.meta.url));
 const KINDS = ['claim', 'source', 'cue', 'entity', 'quantity', 'note'] as const;
@@ -81,20 +93,24 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
     core.close();
     closed = true;
     ctx.log('annotation-store: loading the document in a fresh process that opens the project');
-    const opened = await loadInFreshProcess(dbPath, documentId, 7);
+    const opened = await loadInFreshProcess(dbPath, documentId, FRESH_LOADS);
     if (opened.counts.some((n) => n !== spans)) throw new Error(`expected ${spans} spans in the fresh process, got ${opened.counts.join(', ')}`);
     const sorted = [...saves].sort((a, b) => a - b);
     const sortedCpu = [...saveCpu].sort((a, b) => a - b);
     const best = (xs: number[]) => Math.min(...xs.slice(2));
+    const steady = (xs: number[]) => xs.slice(1 + WARM_UP);
+    const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const meanGc = (xs: number[]) => xs.slice(2).reduce((a, b) => a + b, 0) / (xs.length - 2);
     return {
       figures: [
         { key: 'save.p50', label: 'save one annotation with its log entry: p50', value: percentile(sorted, 50), unit: 'ms' },
         { key: 'save.p99', label: 'save one annotation with its log entry: p99', value: percentile(sorted, 99), unit: 'ms', budget: { op: '<=', limit: 2 } },
-        { key: 'load.ms', label: `open the project, load a document's ${spans} spans (annotations:get)`, value: best(opened.loads), unit: 'ms', budget: { op: '<=', limit: 20 }, note: 'fresh process; best of 5 after 2 warm-ups' },
+        { key: 'load.ms', label: `open the project, load a document's ${spans} spans (annotations:get)`, value: median(steady(opened.loads)), unit: 'ms', budget: { op: '<=', limit: 20 }, note: `fresh process; median of loads 12-21 (worst ${Math.max(...steady(opened.loads)).toFixed(1)} ms)` },
         { key: 'load.first.ms', label: `open the project, load a document's ${spans} spans: first load`, value: opened.loads[0]!, unit: 'ms', note: 'fresh process, nothing compiled yet' },
-        { key: 'load.cpu.ms', label: `open the project, load a document's ${spans} spans: CPU time`, value: best(opened.loadCpu), unit: 'ms', note: 'fresh process; best of 5 after 2 warm-ups' },
-        { key: 'load.gc.ms', label: `open the project, load a document's ${spans} spans: garbage collection`, value: meanGc(opened.loadGc), unit: 'ms', note: 'mean over the same 5 loads' },
+        { key: 'load.warmup.ms', label: `open the project, load a document's ${spans} spans: loads 2-11`, value: median(opened.loads.slice(1, 1 + WARM_UP)), unit: 'ms', note: `median; V8 still compiling: ${opened.loads.slice(1, 1 + WARM_UP).map((x) => x.toFixed(0)).join(' ')} ms` },
+        { key: 'load.cpu.ms', label: `open the project, load a document's ${spans} spans: CPU time`, value: median(steady(opened.loadCpu)), unit: 'ms', note: 'fresh process; median of loads 12-21' },
+        { key: 'load.gc.ms', label: `open the project, load a document's ${spans} spans: garbage collection`, value: mean(steady(opened.loadGc)), unit: 'ms', note: 'mean over loads 12-21' },
         { key: 'load.afterSaves.ms', label: `load the ${spans} spans straight after the saves, same process`, value: best(loads), unit: 'ms', note: 'best of 5 after 2 warm-ups' },
         { key: 'load.afterSaves.cpu.ms', label: `load straight after the saves: CPU time`, value: best(loadCpu), unit: 'ms', note: 'best of 5 after 2 warm-ups' },
         { key: 'load.afterSaves.gc.ms', label: `load straight after the saves: garbage collection`, value: meanGc(loadGc), unit: 'ms', note: 'mean over the same 5 loads' },
