@@ -33,9 +33,7 @@ async function bundle(options) {
 }
 
 // Electron 45 runs Node 22 in the main process and Chromium 140+ in the renderer.
-await bundle({
-  entryPoints: ['main/electron/main.ts'],
-  outfile: path.join(outdir, 'main.cjs'),
+const NODE_BUNDLE = {
   platform: 'node',
   target: 'node22',
   external: ['electron', 'better-sqlite3'],
@@ -43,19 +41,12 @@ await bundle({
   // bundle's own file URL instead of an empty import.meta.
   define: { 'import.meta.url': '__claimdeskImportMetaUrl' },
   banner: { js: "const __claimdeskImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+await bundle({ ...NODE_BUNDLE, entryPoints: ['main/electron/main.ts'], outfile: path.join(outdir, 'main.cjs') });
 
 // The pack verify thread's entry: its own bundle, found by verify-thread.ts next to main.cjs (the
 // core's import.meta.url is main.cjs's in the bundle). Electron loads a worker's file from app.asar.
-await bundle({
-  entryPoints: ['main/core/packs/verify-worker.ts'],
-  outfile: path.join(outdir, 'pack-verify-worker.cjs'),
-  platform: 'node',
-  target: 'node22',
-  external: ['electron', 'better-sqlite3'],
-  define: { 'import.meta.url': '__claimdeskImportMetaUrl' },
-  banner: { js: "const __claimdeskImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await bundle({ ...NODE_BUNDLE, entryPoints: ['main/core/packs/verify-worker.ts'], outfile: path.join(outdir, 'pack-verify-worker.cjs') });
 
 // The preload checks channel names against the contract. Rather than bundling zod and every schema
 // into it, read `channelNames` from shared/contract.ts now and write the list in as a constant.
