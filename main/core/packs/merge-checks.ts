@@ -77,18 +77,15 @@ export function checkExpressions(sql: string): string[] {
       i++;
       return true;
     }
-    if (c === '[') {
-      i = sql.indexOf(']', i) + 1 || sql.length;
+    // Past the first `end` from `from`, or to the end of the text when it never comes.
+    const past = (end: string, from: number) => {
+      const at = sql.indexOf(end, from);
+      i = at < 0 ? sql.length : at + end.length;
       return true;
-    }
-    if (c === '-' && sql[i + 1] === '-') {
-      i = sql.indexOf('\n', i) + 1 || sql.length;
-      return true;
-    }
-    if (c === '/' && sql[i + 1] === '*') {
-      i = sql.indexOf('*/', i + 2) + 2 || sql.length;
-      return true;
-    }
+    };
+    if (c === '[') return past(']', i);
+    if (c === '-' && sql[i + 1] === '-') return past('\n', i);
+    if (c === '/' && sql[i + 1] === '*') return past('*/', i + 2);
     return false;
   };
   while (i < sql.length) {

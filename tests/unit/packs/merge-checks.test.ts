@@ -24,6 +24,10 @@ describe('CHECK constraints evaluated after a merge', { timeout: 60_000 }, () =>
     expect(found.spans).toContain("kind IN ('claim', 'denial', 'dispute', 'source', 'cue', 'channel', 'entity',\n                'quantity', 'date', 'note', 'excluded')");
     expect(found.claims).toContain('(status_override IS NULL) = (override_reason IS NULL)');
     expect(checkExpressions(`CREATE TABLE t (a TEXT CHECK (a <> ')'), -- CHECK (b)\n b TEXT DEFAULT 'CHECK (c)' /* CHECK (d) */, "CHECK" INT, CHECK(a IN ('x(', 'y')))`)).toEqual(["a <> ')'", "a IN ('x(', 'y')"]);
+    // A comment, bracketed name or line comment left open runs to the end of the text.
+    expect(checkExpressions(`CREATE TABLE t (a TEXT CHECK (a > 0)) /* CHECK (b)`)).toEqual(['a > 0']);
+    expect(checkExpressions(`CREATE TABLE t (a TEXT CHECK (a > 0)) [CHECK (b)`)).toEqual(['a > 0']);
+    expect(checkExpressions(`CREATE TABLE t (a TEXT CHECK (a > 0)) -- CHECK (b)`)).toEqual(['a > 0']);
     core.close();
   });
 
