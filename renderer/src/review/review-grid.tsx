@@ -151,6 +151,12 @@ class LoadingRow implements ICellRendererComp<ReviewRow> {
   }
 }
 
+/** Focuses the remembered cell again, on the last row if there are fewer rows now. */
+function refocus(grid: GridApi<ReviewRow>, focused: ReviewMemory['focused']): void {
+  const count = grid.getDisplayedRowCount();
+  if (focused && count > 0) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
+}
+
 /** The cell's hint as its `title`, when the pointer enters it (review-cells.tsx). */
 function onCellMouseOver(e: CellMouseOverEvent<ReviewRow>) {
   const cell = e.event?.target instanceof Element ? e.event.target.closest('.ag-cell') : null;
@@ -236,8 +242,7 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     const count = grid.getDisplayedRowCount();
     if (count === 0) return;
     if (memory.firstRow > 0) grid.ensureIndexVisible(Math.min(memory.firstRow, count - 1), 'top');
-    const focused = memory.focused;
-    if (focused) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
+    refocus(grid, memory.focused);
   };
 
   // Quick filters are not ag-grid filters: a change starts the rows again from the top, re-read into
@@ -273,11 +278,7 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
   useEffect(() => {
     const shown = active && !wasActive.current;
     wasActive.current = active;
-    const grid = api.current;
-    const focused = memory.focused;
-    if (!shown || !grid || !focused) return;
-    const count = grid.getDisplayedRowCount();
-    if (count > 0) grid.setFocusedCell(Math.min(focused.rowIndex, count - 1), focused.colId);
+    if (shown && api.current) refocus(api.current, memory.focused);
   }, [active, memory]);
 
   useImperativeHandle(ref, () => ({
