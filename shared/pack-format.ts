@@ -19,6 +19,8 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const PACK_CONTEXT_FILE = 'context.jsonld';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** The W3C Web Annotation collection: every annotation of the pack. */
+export const ANNOTATIONS_FILE = 'annotations.jsonld';
 export const SIGNATURE_FILE = 'manifest.sig';
 export const SIGNER_FILE = 'signer.pub';
 

@@ -11,10 +11,10 @@
  */
 import type { z } from 'zod';
 import {
-  MANIFEST_FILE, Manifest, ManifestHead, PACK_FORMAT, PACK_VERSION, SIGNATURE_FILE, SIGNER_FILE,
+  ANNOTATIONS_FILE, MANIFEST_FILE, Manifest, ManifestHead, PACK_FORMAT, PACK_VERSION, SIGNATURE_FILE, SIGNER_FILE,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem, SignatureState, VerifyReport } from '../../../shared/pack-schemas.ts';
-import { checkRecords } from './verify-records.ts';
+import { checkRecords, isRecordFile } from './verify-records.ts';
 import type { PackAnnotation, PackContent, PackDocument } from './pack-model.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { fingerprint, parsePublicKey, verifySignature } from './signing.ts';
@@ -37,7 +37,11 @@ export interface VerifiedPack {
  * references). A sink hears nothing more once a problem is found.
  */
 export interface VerifySink {
-  /** The manifest, the pack's SHA-256 and its records, once every file's hash has been checked. */
+  /**
+   * The manifest, the pack's SHA-256 and its records, once the records have passed their checks and
+   * their files' hashes hold; the other files (annotations.jsonld, the report, the CSVs) are read
+   * and hashed after.
+   */
   records(head: PackHead): void;
   /** Annotations in the order of the file, each final (offsets converted and re-anchored). */
   annotations(batch: PackAnnotation[]): void;
@@ -143,25 +147,37 @@ export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
     }
   }
   const files = new Map<string, Uint8Array>();
-  for (const name of listed) {
+  /** A listed file, inflated and checked against its hash; null (with the problem reported) if it fails. */
+  const readListed = (name: string): Uint8Array | null => {
     const expected = manifest.files[name]!;
     if (!zip.has(name)) {
       problems.push({ code: 'MISSING_FILE', message: `${name} is listed in the manifest but missing from the pack.`, file: name });
-      continue;
+      return null;
     }
     try {
       const bytes = zip.read(name);
       const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-      if (actual !== expected.sha256 || bytes.byteLength !== expected.bytes) {
-        problems.push({ code: 'HASH_MISMATCH', message: `${name} does not match its SHA-256 in the manifest: it was changed or damaged.`, file: name, field: 'sha256' });
-      } else files.set(name, bytes);
+      if (actual === expected.sha256 && bytes.byteLength === expected.bytes) return bytes;
+      problems.push({ code: 'HASH_MISMATCH', message: `${name} does not match its SHA-256 in the manifest: it was changed or damaged.`, file: name, field: 'sha256' });
     } catch (error) {
       fail(error);
     }
+    return null;
+  };
+  // The records' files first (documents, sources, tags, analysts): once they pass, a merge can write
+  // them while the rest is read (VerifySink). Then annotations.jsonld, most of a pack's bytes; last
+  // the files only hashed (report.html, the CSVs, the context), which no merge waits for.
+  const late = listed.filter((name) => !isRecordFile(name));
+  for (const name of listed) {
+    if (late.includes(name)) continue;
+    const bytes = readListed(name);
+    if (bytes) files.set(name, bytes);
   }
   if (problems.length > 0) return done(manifest, null, zip.entries.length);
 
-  const content = checkRecords(files, manifest, problems, warnings, sink && { sink, sha256: packSha });
+  const readAnnotationFile = () => (late.includes(ANNOTATIONS_FILE) ? readListed(ANNOTATIONS_FILE) : null);
+  const content = checkRecords(files, readAnnotationFile, manifest, problems, warnings, sink && { sink, sha256: packSha });
+  for (const name of late) if (name !== ANNOTATIONS_FILE) readListed(name);
   return done(manifest, content, zip.entries.length);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import {
-  AnalystsFile, DocumentRecord, SourcesFile, TagsFile, type Manifest,
+  ANNOTATIONS_FILE, AnalystsFile, DocumentRecord, SourcesFile, TagsFile, type Manifest,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
@@ -17,9 +17,15 @@ import { PackError } from './zip-reader.ts';
 import { readAnnotations } from './verify-annotations.ts';
 
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
+const RECORD_FILES = new Set(['analysts.json', 'sources.json', 'tags.json']);
+
+/** Whether a file holds records (read before the annotations, see pack-verify.ts): the documents, sources, tags and analysts. */
+export const isRecordFile = (name: string): boolean => name.startsWith('documents/') || RECORD_FILES.has(name);
 
 export function checkRecords(
   files: Map<string, Uint8Array>,
+  /** annotations.jsonld, read (inflated and its hash checked) after the records; null if it failed. */
+  readAnnotationFile: () => Uint8Array | null,
   manifest: Manifest,
   problems: PackProblem[],
   warnings: PackProblem[],
@@ -98,7 +104,7 @@ export function checkRecords(
   if (stream && analysts && sources && tags && problems.length === 0) {
     stream.sink.records({ manifest, sha256: stream.sha256, documents, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts });
   }
-  const annotations = readAnnotations(files, documents, problems, warnings, stream && analysts && sources && tags ? stream.sink : undefined);
+  const annotations = readAnnotations(readAnnotationFile, documents, problems, warnings, stream && analysts && sources && tags ? stream.sink : undefined);
   if (!analysts || !sources || !tags || !annotations || problems.length > 0) return null;
   const content: PackContent = { documents, annotations, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts };
   checkReferences(content, problems);
@@ -121,7 +127,7 @@ function checkReferences(c: PackContent, problems: PackProblem[]): void {
   for (const t of c.tags) if (t.parentId && !tags.has(t.parentId)) missing('tags.json', t.id, 'parentId', 'tag', t.parentId);
   for (const s of c.sources) if (s.scopeDocumentId && !docs.has(s.scopeDocumentId)) missing('sources.json', s.id, 'scopeDocumentId', 'document', s.scopeDocumentId);
   for (const d of c.documents) for (const t of d.record.tags) if (!tags.has(t)) missing(`documents/${d.record.id}.json`, d.record.id, 'tags', 'tag', t);
-  const F = 'annotations.jsonld';
+  const F = ANNOTATIONS_FILE;
   const once = new Set<string>();
   const unique = (file: string, record: string, what: string, id: string) => {
     if (once.has(id)) problems.push({ code: 'DUPLICATE_ID', message: `${file} (${record}): the ${what} id ${id} is used twice in the pack.`, file, record });

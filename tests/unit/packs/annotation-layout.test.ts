@@ -1,0 +1,137 @@
+/**
+ * annotations.jsonld is read one annotation per line when it is laid out as Claimdesk writes it, and
+ * whole otherwise (verify-annotations.ts, `byLines`). Whatever the layout, verify must read the same
+ * annotations, hand a merge each of them exactly once, and refuse what a whole parse would refuse,
+ * naming where. Packs here are real zips: the synthetic bench project (3,000 annotations, more than
+ * one batch of 2,048) re-laid out and re-hashed.
+ */
+import crypto from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { syntheticContent } from '../../../bench/packs.ts';
+import { verifyPack, type VerifiedPack } from '../../../main/core/packs/pack-verify.ts';
+import { writePack } from '../../../main/core/packs/pack-writer.ts';
+import type { PackAnnotation } from '../../../main/core/packs/pack-model.ts';
+import { counts, emptyProject, jobId } from './helpers.ts';
+import { caller } from '../core/helpers.ts';
+
+const FILE = 'annotations.jsonld';
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+let pack: Uint8Array;
+let original: VerifiedPack;
+let jsonld: string;
+
+/** The pack with annotations.jsonld replaced by `text`, its manifest hash and size made to match. */
+function relaid(text: string): Uint8Array {
+  const files = unzipSync(pack);
+  files[FILE] = enc.encode(text);
+  const manifest = JSON.parse(dec.decode(files['manifest.json'])) as { files: Record<string, { sha256: string; bytes: number }> };
+  manifest.files[FILE] = { sha256: crypto.createHash('sha256').update(files[FILE]).digest('hex'), bytes: files[FILE].byteLength };
+  files['manifest.json'] = enc.encode(`${JSON.stringify(manifest, null, 2)}\n`);
+  return zipSync(files, { level: 1 });
+}
+
+/** Verify with a sink, as a merge does: what the sink was handed, batch by batch, and the outcome. */
+function verifyStreamed(data: Uint8Array): { verified: VerifiedPack; handed: PackAnnotation[]; batches: number } {
+  const handed: PackAnnotation[] = [];
+  let batches = 0;
+  const verified = verifyPack(data, undefined, {
+    records: () => undefined,
+    annotations: (batch) => {
+      batches++;
+      handed.push(...batch);
+    },
+  });
+  return { verified, handed, batches };
+}
+
+const lines = () => jsonld.split('\n');
+
+describe('annotations.jsonld in any layout', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    const written = await writePack(syntheticContent(300, 3), {
+      selection: {}, redact: { notes: false, annotators: false, documents: [] }, creator: null, appVersion: 'test',
+    });
+    pack = new Uint8Array(written.bytes);
+    jsonld = dec.decode(unzipSync(pack)[FILE]);
+    original = verifyPack(pack);
+    expect(original.report.problems).toEqual([]);
+    expect(original.content!.annotations.length).toBe(3000);
+  });
+
+  it('as written: one annotation a line, handed on in batches as they pass, each once', () => {
+    // The layout the fast path expects: the collection's head, 3,000 lines, the closing line.
+    expect(lines().length).toBe(3000 + 3);
+    const { verified, handed, batches } = verifyStreamed(pack);
+    expect(verified.report.ok).toBe(true);
+    expect(batches).toBe(2);
+    expect(handed).toEqual(original.content!.annotations);
+  });
+
+  const layouts: Array<[string, () => string]> = [
+    ['pretty-printed', () => `${JSON.stringify(JSON.parse(jsonld), null, 2)}\n`],
+    ['on one line', () => JSON.stringify(JSON.parse(jsonld))],
+    // Two annotations share line 2,501 (the first batch has been handed on by then): the reader
+    // falls back to a whole parse there and carries on from that annotation.
+    ['with two annotations on one line after the first batch', () => {
+      const l = lines();
+      l.splice(2501, 2, `${l[2501]} ${l[2502]}`);
+      return l.join('\n');
+    }],
+    ['with Windows line ends', () => jsonld.replaceAll('\n', '\r\n')],
+  ];
+  for (const [name, make] of layouts) {
+    it(`${name}: the same annotations, each handed on once`, () => {
+      const { verified, handed } = verifyStreamed(relaid(make()));
+      expect(verified.report.problems).toEqual([]);
+      expect(verified.content!.annotations).toEqual(original.content!.annotations);
+      expect(handed).toEqual(original.content!.annotations);
+    });
+  }
+
+  it('lines that fill another array than first.items are not taken for the annotations', () => {
+    // Valid JSON whose first.items is empty; the 3,000 annotations sit in a "decoy" array beside it.
+    const l = lines();
+    l[0] = l[0]!.replace(/"items":\[$/, '"items":[],"decoy":[');
+    expect(l[0]).toMatch(/"decoy":\[$/);
+    const { verified, handed } = verifyStreamed(relaid(l.join('\n')));
+    expect(verified.report.ok).toBe(false);
+    expect(handed).toEqual([]);
+    expect(verified.report.problems).toContainEqual(expect.objectContaining({ code: 'SCHEMA', field: 'total', file: FILE }));
+  });
+
+  it('a forbidden key in an annotation after the first batch is refused with its full path', () => {
+    const l = lines();
+    l[2600] = l[2600]!.replace('{', '{"__proto__":{"polluted":true},');
+    const { verified, handed } = verifyStreamed(relaid(l.join('\n')));
+    expect(verified.report.ok).toBe(false);
+    expect(handed.length).toBe(2048);
+    const problem = verified.report.problems.find((p) => p.code === 'FORBIDDEN_KEY');
+    expect(problem?.message).toContain('$.first.items[2599].__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a line cut short after the first batch makes the file invalid JSON, said as such', () => {
+    const l = lines();
+    l[2700] = l[2700]!.slice(0, 40);
+    const { verified } = verifyStreamed(relaid(l.join('\n')));
+    expect(verified.report.ok).toBe(false);
+    expect(verified.content).toBeNull();
+    expect(verified.report.problems[0]).toMatchObject({ code: 'BAD_JSON', file: FILE });
+  });
+
+  it('a pack whose lines fall back mid-file merges whole through the verify thread', async () => {
+    const l = lines();
+    l.splice(2501, 2, `${l[2501]} ${l[2502]}`);
+    const core = emptyProject('layout');
+    try {
+      const report = await caller(core)('packs:import', { jobId: jobId(), data: relaid(l.join('\n')), name: 'relaid.claimpack' } as never);
+      expect(report.added.annotations).toBe(3000);
+      expect(counts(core).spans).toBe(3000);
+    } finally {
+      core.close();
+    }
+  });
+});
