@@ -3,7 +3,9 @@
  * merge, a same-named source is proposed (never forced), undo takes the whole merge back, and every
  * merged record says which pack it came from.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
@@ -141,5 +143,35 @@ describe('a merge in the operation log', { timeout: 60_000 }, () => {
     expect(after.spans! - before.spans!).toBe(report.added.annotations);
     expect(after.attributions! - before.attributions!).toBe(report.added.attributions);
     b.close();
+  });
+});
+
+describe('a merge\'s commit', { timeout: 60_000 }, () => {
+  it('leaves the log\'s copy into the project file to the checkpoint after it, and keeps the connection\'s setting', async () => {
+    const a = await goldProject('checkpoint-a');
+    const pack = await exportBytes(a);
+    a.close();
+    const dbPath = path.join(tempDir(), 'checkpoint-b.claimdesk');
+    const b = createCore({ dbPath, analystName: 'Bob' });
+    try {
+      // A threshold the merge's log passes many times over: a commit that checkpointed would grow the file now.
+      b.db.pragma('wal_autocheckpoint = 100');
+      b.db.pragma('wal_checkpoint(TRUNCATE)');
+      const before = fs.statSync(dbPath).size;
+      const report = await caller(b)('packs:import', { jobId: jobId(), data: pack, name: 'gold.claimpack' });
+      expect(report.added.annotations).toBeGreaterThan(300);
+      expect(b.db.pragma('wal_autocheckpoint', { simple: true })).toBe(100);
+      expect(fs.statSync(`${dbPath}-wal`).size).toBeGreaterThan(100 * 4096);
+      expect(fs.statSync(dbPath).size).toBe(before);
+      // Committed all the same: another connection reads the merge from the log.
+      const other = new Database(dbPath, { readonly: true });
+      expect(other.prepare(`SELECT count(*) FROM spans`).pluck().get()).toBe(report.added.annotations);
+      other.close();
+      const [result] = b.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      expect(result!.checkpointed).toBe(result!.log);
+      expect(fs.statSync(dbPath).size).toBeGreaterThan(before);
+    } finally {
+      b.close();
+    }
   });
 });
