@@ -172,6 +172,11 @@ export const events = {
     done: z.number().int(),
     total: z.number().int(),
     current: z.string().optional(),
+    /**
+     * A merge's last steps, after its rows are written (done = total): each can take seconds on a
+     * large pack, and the renderer names it rather than showing a full bar that seems stuck.
+     */
+    step: z.enum(['indexes', 'statuses', 'review', 'verify']).optional(),
   }),
   /** Something in the project changed (this window, another window, or another process). */
   changed: z.object({ what: z.enum(['documents', 'annotations', 'history', 'project']) }),

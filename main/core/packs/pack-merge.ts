@@ -28,9 +28,12 @@ import { mergeAnalysts, mergeDocuments, mergeSources, mergeTags } from './merge-
 import type { PackHead, VerifiedPack } from './pack-verify.ts';
 import { streamOf, type PackStream } from './verify-thread.ts';
 
+/** The steps after the rows (the contract's progress event names them). */
+export type MergeStep = 'indexes' | 'statuses' | 'review' | 'verify';
+
 export interface MergeOptions {
   signal?: AbortSignal;
-  onProgress?: (p: { phase: 'writing'; done: number; total: number; current?: string }) => void;
+  onProgress?: (p: { phase: 'writing'; done: number; total: number; current?: string; step?: MergeStep }) => void;
   sliceMs?: number;
 }
 
@@ -95,6 +98,14 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
     checkCancel();
   };
 
+  /** Says which of the last steps runs now, and lets the event go out before it (they do not yield). */
+  const step = async (name: MergeStep) => {
+    checkCancel();
+    o.onProgress?.({ phase: 'writing', done: total, total, step: name });
+    await yieldToLoop();
+    checkCancel();
+  };
+
   checkCancel();
   db.exec('BEGIN IMMEDIATE');
   let finished = false;
@@ -124,7 +135,7 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
           checkCancel();
           await annotations.batch(batch, breathe);
         }
-        checkCancel();
+        await step('indexes');
         annotations.finish();
         checks.restore();
       } catch (error) {
@@ -139,17 +150,18 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
       }
       deferred.restore();
       s.logCreated();
-      checkCancel();
+      await step('statuses');
       // Derived statuses: the targets of new links, and (rarely) what existing claims with new sources point at.
       for (const c of s.touchedClaims) deps.annotation.claims.recomputeLinked(c);
       // Each status depends on links, attributions and liveness only, not on other statuses: the order is free.
       recomputeStatuses(deps.packs, [...s.recompute].filter((c) => !s.touchedClaims.has(c)), (c) => deps.annotation.claims.recompute(c));
       for (const d of s.reindex) deps.reindexDocument(d);
       // A pack verify has refused already is not worth the review rebuild (seconds for a large one).
-      checkCancel();
+      await step('review');
     });
     // Nothing is kept unless verify passed the whole pack. Its report is awaited only now, so that
     // the review rebuild above could overlap the end of verify; a refusal rolls the rebuild back too.
+    await step('verify');
     const verdict = await stream.verdict;
     if (!verdict.report.ok) throw new Refused();
 

@@ -10,6 +10,10 @@ export const packsStrings = {
   'packs.progressLabel': 'Pack progress',
   'packs.preparing': 'Preparing…',
   'packs.progress': '{done} of {total}',
+  'packs.step.indexes': 'All {total} written; building their indexes…',
+  'packs.step.statuses': 'Working out claim statuses…',
+  'packs.step.review': 'Rebuilding the review index…',
+  'packs.step.verify': 'Waiting for the last checks of the pack…',
   'packs.cancel': 'Cancel',
 
   'packs.export.title': 'Export',

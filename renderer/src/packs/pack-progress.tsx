@@ -8,7 +8,9 @@ export function PackProgress({ job, onCancel }: { job: PackJob; onCancel: () => 
   return (
     <div className="pack-progress">
       <div className="job-progress-text">
-        <span>{known ? t('packs.progress', { done: p.done, total: p.total }) : t('packs.preparing')}</span>
+        <span>
+          {p?.step ? t(`packs.step.${p.step}`, { total: p.total }) : known ? t('packs.progress', { done: p.done, total: p.total }) : t('packs.preparing')}
+        </span>
         {p?.current && (
           <span className="job-current muted" dir="auto">
             {p.current}

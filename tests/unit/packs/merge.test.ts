@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
+import { events } from '../../../shared/contract.ts';
 import { caller, tempDir } from '../core/helpers.ts';
 import { emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
 
@@ -170,6 +171,31 @@ describe('a merge\'s commit', { timeout: 60_000 }, () => {
       const [result] = b.db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
       expect(result!.checkpointed).toBe(result!.log);
       expect(fs.statSync(dbPath).size).toBeGreaterThan(before);
+    } finally {
+      b.close();
+    }
+  });
+});
+
+describe('a merge\'s progress', { timeout: 60_000 }, () => {
+  it('names each last step after its rows, in order, each event validated by the contract', async () => {
+    const a = await goldProject('steps-a');
+    const pack = await exportBytes(a);
+    a.close();
+    const b = emptyProject('steps-b', 'Bob');
+    try {
+      const seen: Array<{ phase: string; done: number; total: number; step?: string }> = [];
+      b.events.on((name, payload) => {
+        if (name !== 'progress') return;
+        seen.push(events.progress.parse(payload));
+      });
+      const id = jobId();
+      const report = await caller(b)('packs:import', { jobId: id, data: pack, name: 'gold.claimpack' });
+      const steps = seen.filter((p) => p.step).map((p) => p.step);
+      expect(steps).toEqual(['indexes', 'statuses', 'review', 'verify']);
+      // Each step comes once every row is written: the bar is full, and the text says what runs.
+      for (const p of seen.filter((e) => e.step)) expect(p).toMatchObject({ phase: 'writing', done: report.added.annotations, total: report.added.annotations });
+      expect(seen.at(-1)).toMatchObject({ phase: 'done' });
     } finally {
       b.close();
     }
