@@ -1,5 +1,7 @@
 /**
- * Verify on a second thread while the merge starts (pack-service.ts, `packs:import`). The worker
+ * Verify on a second thread: while the merge starts (pack-service.ts, `packs:import`), and for
+ * `packs:verify` alone, which would otherwise hold the main thread (the Electron shell's, with every
+ * window's calls) for seconds on a large pack. The worker
  * (verify-worker.ts) verifies the pack's bytes as `verifyPack` does and posts what it has read as it
  * goes: the pack's records once every file's hash holds, then annotations in batches as each passes
  * its own checks, then the report. The merge writes them inside its open transaction and commits only
@@ -22,6 +24,8 @@ import type { ZipLimits } from './zip-reader.ts';
 export interface ThreadInput {
   data: Uint8Array;
   limits: ZipLimits;
+  /** Post the records and annotations as verify passes them (a merge), or only the report (`packs:verify`). */
+  stream: boolean;
 }
 
 export type ThreadMessage =
@@ -130,11 +134,11 @@ class Stream implements PackStream {
 }
 
 /** Starts verifying `data` on a worker thread. */
-export function verifyOnThread(data: Uint8Array, limits: ZipLimits): PackStream {
+export function verifyOnThread(data: Uint8Array, limits: ZipLimits, o: { stream?: boolean } = {}): PackStream {
   const stream = new Stream();
   let worker: Worker;
   try {
-    worker = startWorker({ data, limits });
+    worker = startWorker({ data, limits, stream: o.stream ?? true });
   } catch {
     verifyHere(stream, data, limits);
     return stream;

@@ -18,7 +18,7 @@ import type { PackAnnotation } from '../../../main/core/packs/pack-model.ts';
 import { streamOf, verifyOnThread, type PackStream, type Verdict } from '../../../main/core/packs/verify-thread.ts';
 import { DEFAULT_ZIP_LIMITS } from '../../../main/core/packs/zip-reader.ts';
 import type { VerifyReport } from '../../../shared/pack-schemas.ts';
-import { FIXTURES, tempDir } from '../core/helpers.ts';
+import { FIXTURES, caller, tempDir } from '../core/helpers.ts';
 import { counts, emptyProject, exportBytes, goldProject } from './helpers.ts';
 
 const DIR = path.join(FIXTURES, 'packs');
@@ -52,6 +52,23 @@ describe('verify on its own thread', { timeout: 120_000 }, () => {
         // The same objects, keys in the same order (a conflict record hashes their JSON).
         expect(JSON.stringify(got.annotations), file).toBe(JSON.stringify(annotations));
       }
+    }
+  });
+
+  it('packs:verify answers from the thread, as verify does here, while this thread stays free', async () => {
+    const core = emptyProject('verify-service');
+    try {
+      for (const file of PACKS) {
+        // Scheduled before the call: it can only run if the call gives the event loop a turn, which a
+        // verify run on this thread (synchronous from start to report) never does.
+        let turned = false;
+        setImmediate(() => (turned = true));
+        const report = await caller(core)('packs:verify', { data: read(file) });
+        expect(turned, file).toBe(true);
+        expect(report, file).toEqual(verifyPack(read(file), DEFAULT_ZIP_LIMITS).report);
+      }
+    } finally {
+      core.close();
     }
   });
 
