@@ -65,18 +65,34 @@ export function visibleParagraphs(pane: HTMLElement, index: ParagraphIndex, over
   if (height === 0 || index.length === 0) return EVERYTHING;
   const top = pane.scrollTop - overscan;
   const bottom = pane.scrollTop + height + overscan;
-  const lastStartingBefore = (y: number) => {
-    let lo = 0;
-    let hi = index.length - 1;
-    let found = 0;
+  // Binary searches by offsetTop: over the chunks first, so that only the paragraphs of the chunk
+  // found are measured (a paragraph in a chunk out of view has no layout, and asking for its place
+  // would lay the chunk out).
+  const lastAtOrBefore = (lo: number, hi: number, top: (i: number) => number, y: number) => {
+    let found = lo;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (index.element(mid)!.offsetTop <= y) {
+      if (top(mid) <= y) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     return found;
+  };
+  const paragraphTop = (i: number) => index.element(i)!.offsetTop;
+  const { chunks } = index;
+  const lastStartingBefore = (y: number) => {
+    if (chunks.length === 0) return lastAtOrBefore(0, index.length - 1, paragraphTop, y);
+    const c = lastAtOrBefore(0, chunks.length - 1, (i) => chunks[i]!.element.offsetTop, y);
+    const chunk = chunks[c]!.element;
+    const first = chunks[c]!.first;
+    const last = (chunks[c + 1]?.first ?? index.length) - 1;
+    // A chunk is contained (content-visibility), so it is its paragraphs' offsetParent.
+    const top = (i: number) => {
+      const el = index.element(i)!;
+      return el.offsetTop + (el.offsetParent === chunk ? chunk.offsetTop : 0);
+    };
+    return last < first ? Math.max(0, first - 1) : lastAtOrBefore(first, last, top, y);
   };
   return { first: lastStartingBefore(top), last: lastStartingBefore(bottom) };
 }

@@ -15,31 +15,49 @@ export interface DomPoint {
   paragraph: number;
 }
 
+/** A chunk of paragraphs (components/document-text.tsx) and the index of its first paragraph. */
+export interface Chunk {
+  element: HTMLElement;
+  first: number;
+}
+
 export class ParagraphIndex {
   private constructor(
     readonly starts: readonly number[],
     readonly ends: readonly number[],
     readonly nodes: readonly Text[],
     private readonly elements: readonly HTMLElement[],
+    /** The chunks holding the paragraphs, in order; empty when they are the pane's own children. */
+    readonly chunks: readonly Chunk[],
   ) {}
 
-  /** Reads the paragraphs (`p[data-start]` children holding one text node) of the text pane. */
+  /**
+   * Reads the paragraphs (`p[data-start]` elements holding one text node) of the text pane: its
+   * children, or the children of its chunks (`div.doc-chunk`).
+   */
   static fromContainer(container: HTMLElement): ParagraphIndex {
     const starts: number[] = [];
     const ends: number[] = [];
     const nodes: Text[] = [];
     const elements: HTMLElement[] = [];
-    for (const el of Array.from(container.children)) {
-      if (!(el instanceof HTMLElement) || el.dataset.start === undefined) continue;
+    const chunks: Chunk[] = [];
+    const read = (el: Element) => {
+      if (!(el instanceof HTMLElement) || el.dataset.start === undefined) return;
       const node = el.firstChild;
-      if (!(node instanceof Text)) continue;
+      if (!(node instanceof Text)) return;
       const start = Number(el.dataset.start);
       starts.push(start);
       ends.push(start + node.length);
       nodes.push(node);
       elements.push(el);
+    };
+    for (const el of Array.from(container.children)) {
+      if (el instanceof HTMLElement && isChunk(el)) {
+        chunks.push({ element: el, first: elements.length });
+        for (const p of Array.from(el.children)) read(p);
+      } else read(el);
     }
-    return new ParagraphIndex(starts, ends, nodes, elements);
+    return new ParagraphIndex(starts, ends, nodes, elements, chunks);
   }
 
   get length(): number {
@@ -110,18 +128,39 @@ export class ParagraphIndex {
     }
     const p = this.elements.indexOf(node as HTMLElement);
     if (p >= 0) return offset === 0 ? this.starts[p]! : this.ends[p]!;
-    // The container itself: `offset` counts its children.
-    const container = this.elements[0]?.parentElement;
-    if (node !== container || !container) return null;
-    const child = container.childNodes[offset];
-    const at = child ? this.elements.indexOf(child as HTMLElement) : -1;
+    // The pane or a chunk: `offset` counts its children, paragraphs or chunks.
+    const first = this.elements[0];
+    const pane = first?.parentElement && isChunk(first.parentElement) ? first.parentElement.parentElement : first?.parentElement;
+    if (!pane || !(node === pane || (node instanceof HTMLElement && node.parentElement === pane && isChunk(node)))) return null;
+    const child = node.childNodes[offset];
+    const at = child ? this.firstParagraphIn(child) : -1;
     if (at >= 0) return this.starts[at]!;
-    // After the last paragraph, or before a non-paragraph child: the end of the paragraph before it.
-    for (let k = Math.min(offset, container.childNodes.length) - 1; k >= 0; k--) {
-      const j = this.elements.indexOf(container.childNodes[k] as HTMLElement);
+    // After the last paragraph, or before a child holding none: the end of the paragraph before it.
+    for (let k = Math.min(offset, node.childNodes.length) - 1; k >= 0; k--) {
+      const j = this.lastParagraphIn(node.childNodes[k]!);
       if (j >= 0) return this.ends[j]!;
     }
-    return this.starts[0] ?? null;
+    // Before the first paragraph of a chunk: the end of the chunk before it, or the text's start.
+    const c = this.chunks.findIndex((x) => x.element === node);
+    return c > 0 ? this.ends[this.chunks[c]!.first - 1]! : (this.starts[0] ?? null);
+  }
+
+  /** The paragraph a child of the pane or of a chunk is, or the first one it holds; -1 if none. */
+  private firstParagraphIn(child: Node): number {
+    const p = this.elements.indexOf(child as HTMLElement);
+    if (p >= 0 || !(child instanceof HTMLElement) || !isChunk(child)) return p;
+    const c = this.chunks.find((x) => x.element === child);
+    return c && c.first < this.elements.length && this.elements[c.first]!.parentElement === child ? c.first : -1;
+  }
+
+  /** The paragraph a child of the pane or of a chunk is, or the last one it holds; -1 if none. */
+  private lastParagraphIn(child: Node): number {
+    const p = this.elements.indexOf(child as HTMLElement);
+    if (p >= 0 || !(child instanceof HTMLElement) || !isChunk(child)) return p;
+    const c = this.chunks.findIndex((x) => x.element === child);
+    if (c < 0) return -1;
+    const last = (this.chunks[c + 1]?.first ?? this.elements.length) - 1;
+    return last >= this.chunks[c]!.first ? last : -1;
   }
 
   /** Document offsets of a DOM Range or Selection range, in order; null if either end is outside the text. */
@@ -142,3 +181,5 @@ export class ParagraphIndex {
     return i;
   }
 }
+
+const isChunk = (el: HTMLElement): boolean => el.classList.contains('doc-chunk');
