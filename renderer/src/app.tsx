@@ -66,6 +66,12 @@ export function App() {
   const sectionMemory = useSectionMemory();
   // Review, once built, stays mounted (hidden while another view shows).
   const [reviewKept, setReviewKept] = useState(false);
+  // Packs stays mounted once opened: a pack being checked, exported or merged goes on in the core
+  // while the analyst looks elsewhere, and its report is there on coming back.
+  const [packsKept, setPacksKept] = useState(false);
+  useEffect(() => {
+    if (view.kind === 'packs') setPacksKept(true);
+  }, [view.kind]);
   const reviewShown = view.kind === 'review';
   const keepReview = useCallback(() => setReviewKept(true), []);
   useEffect(() => {
@@ -142,7 +148,7 @@ export function App() {
             onUndo={() => void history('undo')}
           />
         )}
-        {view.kind === 'packs' && <PacksView onUndo={() => void history('undo')} />}
+        {(packsKept || view.kind === 'packs') && <PacksView active={view.kind === 'packs'} onUndo={() => void history('undo')} />}
         {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}

@@ -124,6 +124,22 @@ describe('Packs: open, verify, merge', () => {
     expect(await screen.findByText(/^Undone: Merge pack Rana-2026-11-21.claimpack from /)).toBeInTheDocument();
   });
 
+  it('keeps a pack being checked while the analyst looks elsewhere, and shows its report on coming back', async () => {
+    const { user, packs } = await openPacks();
+    let release!: () => void;
+    packs!.verifyGate = new Promise<void>((resolve) => (release = resolve));
+    await user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(soundPack())));
+    await screen.findByText('Checking Rana-2026-11-21.claimpack…');
+    const main = within(screen.getByRole('navigation', { name: 'Main' }));
+    await user.click(main.getByRole('button', { name: 'Library' }));
+    expect(screen.getByText('Checking Rana-2026-11-21.claimpack…')).not.toBeVisible();
+    release();
+    await user.click(main.getByRole('button', { name: 'Packs' }));
+    const report = await screen.findByRole('region', { name: 'Verification of Rana-2026-11-21.claimpack' });
+    expect(within(report).getByText('Sound')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Merge into this project' })).toBeEnabled();
+  });
+
   it('lists a refused pack’s problems with file, record and field, and offers no merge', async () => {
     const { user, transport } = await openPacks();
     const refused = soundPack({

@@ -6,12 +6,12 @@ import { ExportPanel } from '../packs/export-panel.tsx';
 import { OpenPanel } from '../packs/open-panel.tsx';
 import { usePackJob } from '../packs/use-pack-job.ts';
 
-export function PacksView({ onUndo }: { onUndo: () => void }) {
+export function PacksView({ active, onUndo }: { active: boolean; onUndo: () => void }) {
   const project = useProjectInfo();
   // One job at a time across both panels: an export and a merge never race each other.
   const jobs = usePackJob();
   return (
-    <div className="section-view packs-view">
+    <div className="section-view packs-view" hidden={!active}>
       <div className="section-status">
         <span>{t('packs.intro')}</span>
       </div>

@@ -70,6 +70,8 @@ const NOT_A_ZIP: VerifyReport = {
 
 export class FakePacks {
   gate: Promise<void> | null = null;
+  /** Holds `packs:verify` until it settles (a large pack's check, seconds long). */
+  verifyGate: Promise<void> | null = null;
   /** Documents the merges brought in, newest last (undo removes the last merge's). */
   readonly merges: string[] = [];
   private undoStack: string[] = [];
@@ -107,7 +109,10 @@ export class FakePacks {
         data,
       };
     },
-    'packs:verify': async ({ data }) => this.read(data)?.report ?? NOT_A_ZIP,
+    'packs:verify': async ({ data }) => {
+      if (this.verifyGate) await this.verifyGate;
+      return this.read(data)?.report ?? NOT_A_ZIP;
+    },
     'packs:import': async ({ jobId, data, name }) => {
       const content = this.read(data);
       const report = content?.report ?? NOT_A_ZIP;
