@@ -1,6 +1,6 @@
 /**
  * Merging a pack's annotations: spans first (with their claim rows and tags), then attributions
- * (their cue and channel spans now exist), then links (both claims now exist).
+ * (once their cue and channel spans exist), then links (both claims now exist).
  *
  * An annotation matched by id is compared with ours on what an analyst decides (kind, place, quote,
  * note, detail, the source it names, a status override) and on each of its attributions and links
@@ -36,6 +36,8 @@ export class AnnotationMerge {
   private readonly links: Array<Pending<PackLink>> = [];
   private readonly knownAttributions = new Set<string>();
   private readonly knownLinks = new Set<string>();
+  /** How many of `attributions` are merged already (`mergeReady`). */
+  private merged = 0;
 
   constructor(
     private readonly s: MergeState,
@@ -84,10 +86,33 @@ export class AnnotationMerge {
         queue(a, a.id, false, attributions, links);
       }
     }
+    if (this.projectHadNone) this.mergeReady();
+  }
+
+  /**
+   * Into an empty project, the attributions whose claim, cue and channel spans this merge has
+   * written already are written now, in the file's order up to the first that still waits for a
+   * span (a later batch's): the merge would otherwise sit idle between batches while verify reads
+   * the next, and write all 50,000 of the bench's pack after the last. The order of the rows is the
+   * file's either way. A project with annotations keeps them all for `finish`: there a cue may be
+   * one of ours, and the look-ups decide (`isLive`).
+   */
+  private mergeReady(): void {
+    const { s, attributions } = this;
+    let i = this.merged;
+    for (; i < attributions.length; i++) {
+      const p = attributions[i]!;
+      const { cueSpanId, channelSpanId } = p.item;
+      if (!s.created.has(p.claimId) || (cueSpanId && !s.created.has(cueSpanId)) || (channelSpanId && !s.created.has(channelSpanId))) break;
+      mergeAttribution(s, p, false);
+    }
+    this.merged = i;
   }
 
   finish(): void {
-    for (const p of this.attributions) mergeAttribution(this.s, p, this.knownAttributions.has(p.id));
+    const { attributions } = this;
+    for (let i = this.merged; i < attributions.length; i++) mergeAttribution(this.s, attributions[i]!, this.knownAttributions.has(attributions[i]!.id));
+    this.merged = attributions.length;
     for (const p of this.links) mergeLink(this.s, p, this.knownLinks.has(p.id));
   }
 }

@@ -122,6 +122,34 @@ describe('annotations.jsonld in any layout', { timeout: 120_000 }, () => {
     expect(verified.report.problems[0]).toMatchObject({ code: 'BAD_JSON', file: FILE });
   });
 
+  it('an attribution whose cue comes in a later batch than its claim keeps its cue', async () => {
+    // The first document's cue moved to the end of the file, two batches after the claims it cues.
+    const l = lines();
+    const at = l.findIndex((x) => x.includes('"value":"cue"'));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(20);
+    const [cue] = l.splice(at, 1);
+    const last = l.length - 3; // the last annotation (no comma), then the closing line and the end
+    l.splice(last + 1, 0, cue!.slice(0, -1));
+    l[last] = `${l[last]},`;
+    const moved = relaid(l.join('\n'));
+    expect(verifyPack(moved).report.problems).toEqual([]);
+    const cued = original.content!.annotations.flatMap((a) => a.attributions).filter((x) => x.cueSpanId);
+    expect(cued.length).toBeGreaterThan(1000);
+    const core = emptyProject('late-cue');
+    try {
+      const report = await caller(core)('packs:import', { jobId: jobId(), data: moved, name: 'late-cue.claimpack' } as never);
+      expect(report.added.attributions).toBe(original.content!.annotations.reduce((n, a) => n + a.attributions.length, 0));
+      const rows = new Map(core.db.prepare('SELECT id, cue_span_id FROM attributions').all().map((r) => [(r as { id: string }).id, (r as { cue_span_id: string | null }).cue_span_id]));
+      for (const x of cued) expect(rows.get(x.id), x.id).toBe(x.cueSpanId);
+      // In the file's order, the late cue's attributions included.
+      const order = core.db.prepare('SELECT id FROM attributions ORDER BY seq').pluck().all();
+      expect(order).toEqual(original.content!.annotations.flatMap((a) => a.attributions.map((x) => x.id)));
+    } finally {
+      core.close();
+    }
+  });
+
   it('a pack whose lines fall back mid-file merges whole through the verify thread', async () => {
     const l = lines();
     l.splice(2501, 2, `${l[2501]} ${l[2502]}`);
