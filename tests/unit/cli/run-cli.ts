@@ -7,10 +7,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the claimdesk command in-process with captured output. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs the claimdesk command in-process with captured output; `tty` makes stderr a terminal. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, o: { tty?: boolean } = {}): Promise<CliRun> {
   const out = new PassThrough();
-  const err = new PassThrough();
+  // A terminal on stderr (progress bars are drawn only there), when a test asks for one.
+  const err = Object.assign(new PassThrough(), o.tty ? { isTTY: true, columns: 120 } : {});
   let stdout = '';
   let stderr = '';
   out.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -42,6 +42,23 @@ describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
     expect((await runCli(['undo', '--db', target])).stdout).toContain('Undid: Merge pack gold.claimpack from Reference analyst');
   });
 
+  it('import-pack on a terminal shows the merge’s rows, then each of its last steps, on stderr only', async () => {
+    const { db, dir } = await setUp();
+    const out = path.join(dir, 'bar.claimpack');
+    expect((await runCli(['export', '--out', out, '--db', db])).code).toBe(0);
+    const target = path.join(dir, 'bar-target.claimdesk');
+    const run = await runCli(['import-pack', out, '--db', target], {}, { tty: true });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Checking bar.claimpack…');
+    expect(run.stderr).toMatch(/Merging \[[^\]]*\] \d+\/\d+/);
+    for (const step of ['building their indexes', 'working out claim statuses', 'rebuilding the review index']) expect(run.stderr).toContain(step);
+    expect(run.stdout).not.toContain('Merging');
+    expect(run.stdout).toContain('done.');
+    // Not a terminal: nothing drawn.
+    const quiet = await runCli(['import-pack', out, '--db', path.join(dir, 'quiet.claimdesk')]);
+    expect(quiet.stderr).toBe('');
+  });
+
   it('exports a selection, and the interchange formats', async () => {
     const { db, dir } = await setUp();
     const sel = await runCli(['export', '--out', path.join(dir, 'sel.claimpack'), '--db', db, '--tag', 'captagon', '--from', '2023', '--json']);
