@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from '../args.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, printJson, println, type Io } from '../io.ts';
 import { verifyPack } from '../../core/packs/pack-verify.ts';
@@ -35,7 +36,10 @@ Exit status: 0 sound, 1 refused (the problems are listed), 2 usage error.`,
     const { values, positionals } = parse(argv, {});
     if (positionals.length !== 1) throw new UsageError('Name one pack to verify.');
     const file = positionals[0]!;
-    const { report } = verifyPack(readPackFile(file));
+    const data = readPackFile(file);
+    // A large pack takes seconds: say so on a terminal (stderr; stdout keeps only the result).
+    if (!values.json && io.err.isTTY) println(io.err, `Checking ${path.basename(file)}…`);
+    const { report } = verifyPack(data);
     if (values.json) printJson(io, report);
     else {
       const m = report.manifest;

@@ -57,6 +57,10 @@ describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
     // Not a terminal: nothing drawn.
     const quiet = await runCli(['import-pack', out, '--db', path.join(dir, 'quiet.claimdesk')]);
     expect(quiet.stderr).toBe('');
+    const checking = await runCli(['verify', out], {}, { tty: true });
+    expect(checking.stderr).toBe('Checking bar.claimpack…\n');
+    expect(checking.stdout).toContain('bar.claimpack: sound.');
+    expect((await runCli(['verify', out])).stderr).toBe('');
   });
 
   it('exports a selection, and the interchange formats', async () => {
