@@ -30,8 +30,9 @@ export function usePainter(textRef: RefObject<HTMLElement | null>, text: string,
     // rebuild the markers of every registered range and repaint the laid-out text they touch, so
     // each range registered costs every frame. Adding a span, CPU p95 in the bench (session 5, one
     // run each at load ~4.7): a whole screen either side (47 ranges) 4.8 ms, a quarter (35) 3.9,
-    // none (28) 3.5. The quarter is kept so that scrolling by a wheel step does not bring text into
-    // view before its highlights (the window follows in the next animation frame).
+    // none (28) 3.5; with the paragraphs in chunks, a quarter 2.7-3.1 and none 2.9-3.0 (load ~3),
+    // a screen 4.1-5.1 (load 5.5-7). The quarter is kept so that scrolling by a wheel step does not
+    // bring text into view before its highlights (the window follows in the next animation frame).
     const track = () => painter.setWindow(visibleParagraphs(el, index, Math.round(el.clientHeight / OVERSCAN_DIVISOR)));
     track();
     let frame = 0;
