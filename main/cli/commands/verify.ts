@@ -39,7 +39,7 @@ Exit status: 0 sound, 1 refused (the problems are listed), 2 usage error.`,
     const data = readPackFile(file);
     // A large pack takes seconds: say so on a terminal (stderr; stdout keeps only the result).
     if (!values.json && io.err.isTTY) println(io.err, `Checking ${path.basename(file)}…`);
-    const { report } = verifyPack(data);
+    const { report } = verifyPack(data, undefined, undefined, { keepAnnotations: false });
     if (values.json) printJson(io, report);
     else {
       const m = report.manifest;

@@ -17,6 +17,7 @@ import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { quickCheckAnnotation } from './annotation-check.ts';
 import type { PackAnnotation, PackDocument } from './pack-model.ts';
 import { zodProblems, type VerifySink } from './pack-verify.ts';
+import type { References } from './verify-references.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { PackError } from './zip-reader.ts';
 import { fromWebAnnotation } from './w3c.ts';
@@ -24,9 +25,20 @@ import { fromWebAnnotation } from './w3c.ts';
 const FILE = ANNOTATIONS_FILE;
 
 interface Outcome {
-  annotations: PackAnnotation[] | null;
+  /** How many passed their own checks, or null when the file could not be read as a collection. */
+  count: number | null;
   problems: PackProblem[];
   warnings: PackProblem[];
+}
+
+/** What a reading hands its annotations to, as each passes its own checks. */
+export interface AnnotationReaders {
+  /** A merge's, in batches; told nothing after the first problem. */
+  sink?: VerifySink;
+  /** The checks across records (verify-references.ts), one annotation at a time. */
+  refs: References | null;
+  /** Where to keep every annotation, for a caller that wants them all (`verifyPack`'s content); null keeps none. */
+  keep: PackAnnotation[] | null;
 }
 
 /** Annotations handed to a sink at a time: small enough to start a merge early, large enough to cost little to send. */
@@ -37,8 +49,8 @@ export function readAnnotations(
   documents: PackDocument[],
   problems: PackProblem[],
   warnings: PackProblem[],
-  sink?: VerifySink,
-): PackAnnotation[] | null {
+  to: AnnotationReaders,
+): number | null {
   const before = problems.length;
   const bytes = readFile();
   if (!bytes) {
@@ -49,8 +61,9 @@ export function readAnnotations(
   let outcome: Outcome;
   try {
     // Only while nothing is wrong: a sink is told nothing after the first problem.
+    const { sink } = to;
     const emit = sink && problems.length === 0 ? (batch: PackAnnotation[]) => sink.annotations(batch) : undefined;
-    outcome = checkAll(decodeUtf8(bytes, FILE), documents, emit);
+    outcome = checkAll(decodeUtf8(bytes, FILE), documents, { ...to, emit });
   } catch (error) {
     if (!(error instanceof PackError)) throw error;
     problems.push({ code: error.code, message: error.message, file: FILE });
@@ -58,7 +71,7 @@ export function readAnnotations(
   }
   problems.push(...outcome.problems);
   warnings.push(...outcome.warnings);
-  return outcome.annotations;
+  return outcome.count;
 }
 
 /**
@@ -112,7 +125,12 @@ function wholeItems(text: string): { raw: unknown; items: unknown[] } {
   return { raw, items: Array.isArray(items) ? items : [] };
 }
 
-function checkAll(file: string, documents: PackDocument[], emit?: (batch: PackAnnotation[]) => void): Outcome {
+function checkAll(
+  file: string,
+  documents: PackDocument[],
+  to: { emit?: (batch: PackAnnotation[]) => void; refs: References | null; keep: PackAnnotation[] | null },
+): Outcome {
+  const { emit, refs, keep } = to;
   const problems: PackProblem[] = [];
   const warnings: PackProblem[] = [];
   const split = byLines(file);
@@ -120,16 +138,17 @@ function checkAll(file: string, documents: PackDocument[], emit?: (batch: PackAn
   // Whole: the items of a full parse; by lines: none yet (a line that will not parse alone fills them).
   let whole = head ? null : wholeItems(file);
   const collection = AnnotationCollectionSchema.safeParse(head ?? whole!.raw);
-  if (!collection.success) return { annotations: null, problems: zodProblems(collection.error, FILE), warnings };
+  if (!collection.success) return { count: null, problems: zodProblems(collection.error, FILE), warnings };
   const texts = new Map(documents.map((d) => [d.record.id, d.text]));
   const converters = new Map<string, ReturnType<typeof makeOffsetConverter>>();
   const seen = new Set<string>();
-  const out: PackAnnotation[] = [];
+  // The batch being gathered for the sink; annotations are not kept past it unless `keep` asks.
+  let batch: PackAnnotation[] = [];
+  let passed = 0;
   let index = -1;
-  let sent = 0;
   const flush = () => {
-    if (emit && problems.length === 0 && sent < out.length) emit(out.slice(sent));
-    sent = out.length;
+    if (emit && problems.length === 0 && batch.length > 0) emit(batch);
+    batch = [];
   };
   const lines = whole ? null : split!.lines;
   const count = (): number => (whole ? whole.items.length : lines!.length);
@@ -144,7 +163,7 @@ function checkAll(file: string, documents: PackDocument[], emit?: (batch: PackAn
         // Not one value on its own line: the whole parse decides (and names what is wrong, where).
         whole = wholeItems(file);
         const again = AnnotationCollectionSchema.safeParse(whole.raw);
-        if (!again.success) return { annotations: null, problems: zodProblems(again.error, FILE), warnings };
+        if (!again.success) return { count: null, problems: zodProblems(again.error, FILE), warnings };
         if (i >= whole.items.length) break;
         item = whole.items[i];
       }
@@ -199,14 +218,19 @@ function checkAll(file: string, documents: PackDocument[], emit?: (batch: PackAn
         a.exact = text.slice(found.start, found.end);
       }
     }
-    out.push(a);
-    if (out.length - sent === BATCH) flush();
+    passed++;
+    refs?.annotation(a);
+    keep?.push(a);
+    if (emit) {
+      batch.push(a);
+      if (batch.length === BATCH) flush();
+    }
   }
   flush();
   if (collection.data.total !== count()) {
     problems.push({ code: 'SCHEMA', message: `${FILE}: total says ${collection.data.total} but the page holds ${count()}.`, file: FILE, field: 'total' });
   }
-  return { annotations: out, problems, warnings };
+  return { count: passed, problems, warnings };
 }
 
 /** A newer minor version may add body roles: they are set aside (and named), not refused. */

@@ -5,16 +5,17 @@
  */
 import type { z } from 'zod';
 import {
-  ANNOTATIONS_FILE, AnalystsFile, DocumentRecord, SourcesFile, TagsFile, type Manifest,
+  AnalystsFile, DocumentRecord, SourcesFile, TagsFile, type Manifest,
 } from '../../../shared/pack-format.ts';
 import type { PackProblem } from '../../../shared/pack-schemas.ts';
 import { sha256Hex } from '../import/normalize.ts';
 import { quickCheckDocument } from './document-check.ts';
-import { CLAIM_KIND_SET, type PackContent, type PackDocument } from './pack-model.ts';
+import type { PackAnnotation, PackContent, PackDocument } from './pack-model.ts';
 import { zodProblems, type VerifySink } from './pack-verify.ts';
 import { decodeUtf8, parseSafeJson } from './safe-json.ts';
 import { PackError } from './zip-reader.ts';
 import { readAnnotations } from './verify-annotations.ts';
+import { References } from './verify-references.ts';
 
 const DOC_FILE = /^documents\/([0-9a-f-]{36})\.(txt|json|orig)$/;
 const RECORD_FILES = new Set(['analysts.json', 'sources.json', 'tags.json']);
@@ -30,7 +31,8 @@ export function checkRecords(
   problems: PackProblem[],
   warnings: PackProblem[],
   stream?: { sink: VerifySink; sha256: string },
-): PackContent | null {
+  o: { keep: boolean } = { keep: true },
+): { content: PackContent | null; annotations: number } {
   const readJson = <T>(name: string, schema: z.ZodType<T>, quick?: (raw: unknown) => T | null): T | null => {
     const bytes = files.get(name);
     if (!bytes) {
@@ -101,58 +103,19 @@ export function checkRecords(
     }
   }
 
-  if (stream && analysts && sources && tags && problems.length === 0) {
-    stream.sink.records({ manifest, sha256: stream.sha256, documents, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts });
-  }
-  const annotations = readAnnotations(readAnnotationFile, documents, problems, warnings, stream && analysts && sources && tags ? stream.sink : undefined);
-  if (!analysts || !sources || !tags || !annotations || problems.length > 0) return null;
-  const content: PackContent = { documents, annotations, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts };
-  checkReferences(content, problems);
-  return problems.length > 0 ? null : content;
+  const records = analysts && sources && tags ? { documents, sources: sources.sources, tags: tags.tags, analysts: analysts.analysts } : null;
+  // The records' references first, so that records handed to a merge have passed them too.
+  const refs = records && problems.length === 0 ? new References(records, problems) : null;
+  if (stream && records && problems.length === 0) stream.sink.records({ manifest, sha256: stream.sha256, ...records });
+  const keep: PackAnnotation[] | null = o.keep ? [] : null;
+  const count = readAnnotations(readAnnotationFile, documents, problems, warnings, { sink: stream && records ? stream.sink : undefined, refs, keep });
+  if (!records || !refs || count === null || problems.length > 0) return { content: null, annotations: count ?? 0 };
+  refs.finish(problems);
+  if (problems.length > 0) return { content: null, annotations: count };
+  return { content: { ...records, annotations: keep ?? [] }, annotations: count };
 }
 
 function recordOf(error: z.ZodError): string | undefined {
   const path = error.issues[0]?.path ?? [];
   return path.length >= 2 && typeof path[1] === 'number' ? `${String(path[0])}[${path[1]}]` : undefined;
-}
-
-/** Every id a record names must be in the pack. */
-function checkReferences(c: PackContent, problems: PackProblem[]): void {
-  const sources = new Set(c.sources.map((s) => s.id));
-  const tags = new Set(c.tags.map((t) => t.id));
-  const docs = new Set(c.documents.map((d) => d.record.id));
-  const spans = new Map(c.annotations.map((a) => [a.id, a]));
-  const missing = (file: string, record: string, field: string, what: string, id: string) =>
-    problems.push({ code: 'DANGLING_REFERENCE', message: `${file} (${record}): ${field} names ${what} ${id}, which is not in the pack.`, file, record, field });
-  for (const t of c.tags) if (t.parentId && !tags.has(t.parentId)) missing('tags.json', t.id, 'parentId', 'tag', t.parentId);
-  for (const s of c.sources) if (s.scopeDocumentId && !docs.has(s.scopeDocumentId)) missing('sources.json', s.id, 'scopeDocumentId', 'document', s.scopeDocumentId);
-  for (const d of c.documents) for (const t of d.record.tags) if (!tags.has(t)) missing(`documents/${d.record.id}.json`, d.record.id, 'tags', 'tag', t);
-  const F = ANNOTATIONS_FILE;
-  const once = new Set<string>();
-  const unique = (file: string, record: string, what: string, id: string) => {
-    if (once.has(id)) problems.push({ code: 'DUPLICATE_ID', message: `${file} (${record}): the ${what} id ${id} is used twice in the pack.`, file, record });
-    once.add(id);
-  };
-  for (const s of c.sources) unique('sources.json', s.id, 'source', s.id);
-  for (const t of c.tags) unique('tags.json', t.id, 'tag', t.id);
-  for (const a of c.annotations) {
-    const rec = `urn:uuid:${a.id}`;
-    for (const at of a.attributions) unique(F, rec, 'attribution', at.id);
-    for (const l of a.links) unique(F, rec, 'link', l.id);
-    if (a.sourceId && !sources.has(a.sourceId)) missing(F, rec, 'mention', 'source', a.sourceId);
-    for (const t of a.tagIds) if (!tags.has(t)) missing(F, rec, 'tag', 'tag', t);
-    if ((a.claim !== null) !== CLAIM_KIND_SET.has(a.kind)) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): only claims, denials and disputes carry claim detail.`, file: F, record: rec });
-    for (const at of a.attributions) {
-      if (!a.claim) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): a ${a.kind} span cannot have attributions.`, file: F, record: rec, field: 'body' });
-      if (!sources.has(at.sourceId)) missing(F, rec, 'attribution.source', 'source', at.sourceId);
-      for (const v of at.via) if (!sources.has(v)) missing(F, rec, 'attribution.relays', 'source', v);
-      for (const [field, id] of [['attribution.cue', at.cueSpanId], ['attribution.channelSpan', at.channelSpanId]] as const) {
-        if (id && spans.get(id)?.documentId !== a.documentId) missing(F, rec, field, 'a span of the same document', id);
-      }
-    }
-    for (const l of a.links) {
-      if (!a.claim || !spans.get(l.toClaimId)?.claim) missing(F, rec, 'link.source', 'claim', l.toClaimId);
-      if (l.toClaimId === a.id) problems.push({ code: 'SCHEMA', message: `${F} (${rec}): a claim cannot be linked to itself.`, file: F, record: rec, field: 'link' });
-    }
-  }
 }

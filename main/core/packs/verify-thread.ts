@@ -169,6 +169,7 @@ export function verifyOnThread(data: Uint8Array, limits: ZipLimits, o: { stream?
 export function streamOf(verified: VerifiedPack): PackStream {
   const stream = new Stream();
   const { content, manifest } = verified;
+  if (content && !verified.annotationsKept) throw new Error('streamOf needs a pack verified with its annotations kept.');
   if (content && manifest) {
     stream.head({ manifest, sha256: verified.sha256, documents: content.documents, sources: content.sources, tags: content.tags, analysts: content.analysts });
     stream.push({ annotations: content.annotations });

@@ -21,7 +21,8 @@ try {
       post({ type: 'annotations', batch: encoded }, encoded.transfer);
     },
   };
-  const verified = verifyPack(data, limits, stream ? sink : undefined);
+  // Only the report crosses back: no annotation is kept past its batch.
+  const verified = verifyPack(data, limits, stream ? sink : undefined, { keepAnnotations: false });
   post({ type: 'verdict', report: verified.report, sha256: verified.sha256 });
 } catch (error) {
   post({ type: 'crashed', message: (error as Error)?.stack ?? String(error) });

@@ -10,6 +10,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../../bench/packs.ts';
 import { verifyPack, type VerifiedPack } from '../../../main/core/packs/pack-verify.ts';
+import { streamOf } from '../../../main/core/packs/verify-thread.ts';
 import { writePack } from '../../../main/core/packs/pack-writer.ts';
 import type { PackAnnotation } from '../../../main/core/packs/pack-model.ts';
 import { counts, emptyProject, jobId } from './helpers.ts';
@@ -43,7 +44,7 @@ function verifyStreamed(data: Uint8Array): { verified: VerifiedPack; handed: Pac
       batches++;
       handed.push(...batch);
     },
-  });
+  }, { keepAnnotations: true });
   return { verified, handed, batches };
 }
 
@@ -68,6 +69,50 @@ describe('annotations.jsonld in any layout', { timeout: 120_000 }, () => {
     expect(verified.report.ok).toBe(true);
     expect(batches).toBe(2);
     expect(handed).toEqual(original.content!.annotations);
+  });
+
+  it('keeps no annotation past its batch unless asked, and still counts them and checks their references', () => {
+    const lean = verifyPack(pack, undefined, undefined, { keepAnnotations: false });
+    expect(lean.report).toEqual(original.report);
+    expect(lean.report.counts.annotations).toBe(3000);
+    expect(lean.annotationsKept).toBe(false);
+    expect(lean.content!.annotations).toEqual([]);
+    expect(() => streamOf(lean)).toThrow(/annotations kept/);
+    // A link to a claim that comes later in the file is settled at the end, as is one to nowhere.
+    const l = lines();
+    const i = l.findIndex((x) => x.includes('"relation":"denies"'));
+    l[i] = l[i]!.replace(/("role":"link"[^}]*"source":"urn:uuid:)[0-9a-f-]{36}/, '$101900000-dead-7000-8000-000000000000');
+    const dangling = verifyPack(relaid(l.join('\n')), undefined, undefined, { keepAnnotations: false });
+    expect(dangling.report.ok).toBe(false);
+    expect(dangling.report.problems).toContainEqual(expect.objectContaining({ code: 'DANGLING_REFERENCE', field: 'link.source', file: FILE }));
+  });
+
+  it('checks references across annotations, kept or not: a cue in another document, an id used twice, unknown tags and sources', () => {
+    const l = lines();
+    const idOf = (line: string) => /^\{[^{]*?"id":"urn:uuid:([0-9a-f-]{36})"/.exec(line)![1]!;
+    const cueLines = l.map((x, i) => [x, i] as const).filter(([x]) => x.includes('"value":"cue"'));
+    const firstCue = idOf(cueLines[0]![0]);
+    const otherDocumentsCue = idOf(cueLines.at(-1)![0]);
+    // 1. The first attribution that names the first cue names, instead, a cue of the last document.
+    const a = l.findIndex((x) => x.includes(`"cue":"urn:uuid:${firstCue}"`));
+    l[a] = l[a]!.replace(`"cue":"urn:uuid:${firstCue}"`, `"cue":"urn:uuid:${otherDocumentsCue}"`);
+    // 2. An attribution id used again in a later annotation.
+    const attribution = /"role":"attribution","id":"urn:uuid:([0-9a-f-]{36})"/.exec(l[a]!)![1]!;
+    const b = l.findIndex((x, i) => i > 2500 && x.includes('"role":"attribution","id":"urn:uuid:'));
+    l[b] = l[b]!.replace(/("role":"attribution","id":"urn:uuid:)[0-9a-f-]{36}/, `$1${attribution}`);
+    // 3. A tag and 4. a mentioned source the pack does not have.
+    const t = l.findIndex((x) => x.includes('"role":"tag"'));
+    l[t] = l[t]!.replace(/("role":"tag"[^}]*"tag":"urn:uuid:)[0-9a-f-]{36}/, '$101900000-beef-7000-8000-000000000001');
+    const m = l.findIndex((x, i) => i > 2900 && x.includes('"role":"mention"'));
+    l[m] = l[m]!.replace(/("role":"mention"[^}]*"source":"urn:uuid:)[0-9a-f-]{36}/, '$101900000-beef-7000-8000-000000000002');
+    const data = relaid(l.join('\n'));
+    const kept = verifyPack(data);
+    const lean = verifyPack(data, undefined, undefined, { keepAnnotations: false });
+    expect(lean.report).toEqual(kept.report);
+    expect(kept.report.ok).toBe(false);
+    const fields = kept.report.problems.map((p) => `${p.code} ${p.field ?? ''}`);
+    expect(fields).toEqual(expect.arrayContaining(['DANGLING_REFERENCE attribution.cue', 'DUPLICATE_ID ', 'DANGLING_REFERENCE tag', 'DANGLING_REFERENCE mention']));
+    expect(kept.report.problems.find((p) => p.field === 'attribution.cue')!.message).toContain(otherDocumentsCue);
   });
 
   const layouts: Array<[string, () => string]> = [
