@@ -177,6 +177,25 @@ describe('Annotating a report (e2e)', () => {
     expect(await card.textContent()).toMatch(/Channel: state-owned Al Mamlaka TV · indirect · via Jordan News/);
   });
 
+  it('asks for no animation frames while the document sits open and idle', async () => {
+    // The Library's grid, hidden under the document, once looped through animation frames (its
+    // body's computed height read as NaN; base.css): ~60 a second, each a millisecond of script.
+    const { page } = app;
+    await page.mouse.move(1, 899);
+    const frames = await page.evaluate(async () => {
+      let asked = 0;
+      const original = window.requestAnimationFrame;
+      window.requestAnimationFrame = (callback) => {
+        asked++;
+        return original.call(window, callback);
+      };
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      window.requestAnimationFrame = original;
+      return asked;
+    });
+    expect(frames).toBeLessThan(5);
+  });
+
   it('undoes the link with Ctrl+Z and redoes it with Ctrl+Shift+Z', async () => {
     const { page } = app;
     await page.getByRole('article', { name: 'Document text' }).focus();
