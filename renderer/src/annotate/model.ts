@@ -60,9 +60,9 @@ export interface PanelModel {
   /** Offset of each row from the top of the list, and the list's whole height. */
   tops: number[];
   height: number;
-  indexOf: Map<string, number>;
-  spans: Map<string, Span>;
-  claims: Map<string, ClaimItem>;
+  indexOf: RowIndex;
+  spans: ReadonlyMap<string, Span>;
+  claims: ReadonlyMap<string, ClaimItem>;
   sources: Map<string, Source>;
   /** The project's tag codebook, by id. */
   tags: Map<string, Tag>;
@@ -170,14 +170,58 @@ export function buildPanel(data: DocumentAnnotations): PanelModel {
 export function layout(items: readonly PanelItem[]): Pick<PanelModel, 'tops' | 'height' | 'indexOf'> {
   const tops: number[] = new Array<number>(items.length);
   let height = 0;
-  const indexOf = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
     tops[i] = height;
-    height += rowHeight(item);
-    indexOf.set(item.id, i);
+    height += rowHeight(items[i]!);
   }
-  return { tops, height, indexOf };
+  return { tops, height, indexOf: new RowIndex(items) };
+}
+
+/** After this many look-ups a model's rows are indexed whole. */
+const LOOKUPS_BEFORE_INDEXING = 64;
+
+/**
+ * Where each row of one model is, found when asked. A model is made again at every edit (ten
+ * thousand rows for a large document), and a render asks for a handful of rows (the selected one,
+ * the group headers, the hovered spans): building a map of every row each time cost more than all
+ * the edit's other work and left it to the garbage collector, whose concurrent marking then held a
+ * core while the next change was painted (docs/benchmarks.md, "annotate-render"). So a look-up scans
+ * the rows, remembering what it found, and only a model asked many times is indexed whole. The rows
+ * of a model never change, so what is remembered stays true.
+ */
+export class RowIndex {
+  private readonly found = new Map<string, number>();
+  private all: Map<string, number> | null = null;
+
+  constructor(private readonly items: readonly PanelItem[]) {}
+
+  get(id: string): number | undefined {
+    if (this.all) return this.all.get(id);
+    const known = this.found.get(id);
+    if (known !== undefined) return known;
+    if (this.found.size >= LOOKUPS_BEFORE_INDEXING) return this.index().get(id);
+    const at = this.items.findIndex((it) => it.id === id);
+    if (at < 0) return undefined;
+    this.found.set(id, at);
+    return at;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** Every row's id and index, in row order. */
+  entries(): IterableIterator<[string, number]> {
+    return this.index().entries();
+  }
+
+  private index(): Map<string, number> {
+    if (!this.all) {
+      this.all = new Map();
+      for (let i = 0; i < this.items.length; i++) this.all.set(this.items[i]!.id, i);
+    }
+    return this.all;
+  }
 }
 
 /** Index of the row at `y` pixels from the top of the list. */
