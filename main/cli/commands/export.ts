@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { parse } from '../args.ts';
+import { jobBar } from '../job-bar.ts';
 import { EXIT_OK, UsageError, printJson, println } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { Command } from './command.ts';
@@ -67,15 +67,7 @@ Exit status: 0 written, 1 nothing written (an error, said why), 2 usage error.`,
     const redact = parseRedact((values.redact as string[] | undefined) ?? []);
     return withProject(values.db, io.env, async (core) => {
       const jobId = `cli-export-${Date.now()}`;
-      const bar = new SingleBar({ stream: io.err, format: 'Exporting [{bar}] {value}/{total} {current}', hideCursor: true, clearOnComplete: true });
-      let started = false;
-      const off = core.events.on((name, payload) => {
-        const p = payload as { jobId: string; phase: string; done: number; total: number; current?: string };
-        if (name !== 'progress' || p.jobId !== jobId || values.json || !io.err.isTTY || p.phase !== 'writing') return;
-        if (!started) bar.start(p.total, 0, { current: '' });
-        started = true;
-        bar.update(p.done, { current: p.current ?? '' });
-      });
+      const stop = jobBar(core, io, { jobId, json: Boolean(values.json), label: 'Exporting', what: (p) => p.current ?? '' });
       const result = await core.dispatch('packs:export', {
         jobId, format, outPath: path.resolve(values.out as string), sign: values.sign, redact,
         ...(values.tag ? { tags: values.tag } : {}),
@@ -83,8 +75,7 @@ Exit status: 0 written, 1 nothing written (an error, said why), 2 usage error.`,
         ...(typeof values.from === 'string' ? { from: values.from } : {}),
         ...(typeof values.to === 'string' ? { to: values.to } : {}),
       });
-      off();
-      if (started) bar.stop();
+      stop();
       if (!result.ok) {
         if (result.error.code === 'VALIDATION') throw new UsageError(result.error.message);
         println(io.err, `claimdesk export: ${result.error.message} Nothing was written.`);

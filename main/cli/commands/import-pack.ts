@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import type { EventPayload } from '../../../shared/contract.ts';
 import { parse } from '../args.ts';
+import { jobBar } from '../job-bar.ts';
 import { EXIT_OK, EXIT_SOME_FAILED, UsageError, printJson, println } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { MergeReport, VerifyReport } from '../../../shared/pack-schemas.ts';
@@ -38,25 +38,11 @@ Exit status: 0 merged (or nothing new), 1 refused, 2 usage error.`,
     const data = readPackFile(file);
     return withProject(values.db, io.env, async (core) => {
       const jobId = `cli-import-pack-${Date.now()}`;
-      // On a terminal, a bar while the rows are written, then the step the merge is at (a large pack
-      // works on for seconds after its last row): the same progress events the app shows.
-      const showBar = !values.json && Boolean(io.err.isTTY);
-      const bar = new SingleBar({ stream: io.err, format: 'Merging [{bar}] {value}/{total} {what}', hideCursor: true, clearOnComplete: true });
-      let started = false;
-      if (showBar) println(io.err, `Checking ${path.basename(file)}…`);
-      const off = core.events.on((name, payload) => {
-        const p = payload as EventPayload<'progress'>;
-        if (!showBar || name !== 'progress' || p.jobId !== jobId || p.phase !== 'writing') return;
-        if (!started) bar.start(p.total, 0, { what: '' });
-        started = true;
-        bar.update(p.done, { what: p.step ? STEPS[p.step] : 'annotations' });
-        // A step's work holds the thread (the bar's timer cannot fire): draw its name now.
-        if (p.step) bar.render();
-      });
-      const result = await core.dispatch('packs:import', { jobId, data, name: path.basename(file) }).finally(() => {
-        off();
-        if (started) bar.stop();
-      });
+      // On a terminal: the rows written, then the step the merge is at (a large pack works on for
+      // seconds after its last row), from the same progress events the app shows.
+      if (!values.json && io.err.isTTY) println(io.err, `Checking ${path.basename(file)}…`);
+      const stop = jobBar(core, io, { jobId, json: Boolean(values.json), label: 'Merging', what: (p) => (p.step ? STEPS[p.step] : 'annotations') });
+      const result = await core.dispatch('packs:import', { jobId, data, name: path.basename(file) }).finally(stop);
       if (!result.ok) {
         if (values.json) printJson(io, { ok: false, error: result.error });
         println(io.err, `claimdesk import-pack: ${result.error.message}`);

@@ -183,15 +183,14 @@ export function verifyPack(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIM
   // The records' files first (documents, sources, tags, analysts): once they pass, a merge can write
   // them while the rest is read (VerifySink). Then annotations.jsonld, most of a pack's bytes; last
   // the files only hashed (report.html, the CSVs, the context), which no merge waits for.
-  const late = listed.filter((name) => !isRecordFile(name));
-  for (const name of listed) {
-    if (late.includes(name)) continue;
+  for (const name of listed.filter(isRecordFile)) {
     const bytes = readListed(name);
     if (bytes) files.set(name, bytes);
   }
   if (problems.length > 0) return done(manifest, null, zip.entries.length);
 
-  const readAnnotationFile = () => (late.includes(ANNOTATIONS_FILE) ? readListed(ANNOTATIONS_FILE) : null);
+  const late = listed.filter((name) => !isRecordFile(name));
+  const readAnnotationFile = () => (Object.hasOwn(manifest.files, ANNOTATIONS_FILE) ? readListed(ANNOTATIONS_FILE) : null);
   const checked = checkRecords(files, readAnnotationFile, manifest, problems, warnings, sink && { sink, sha256: packSha }, { keep });
   annotationCount = checked.annotations;
   for (const name of late) if (name !== ANNOTATIONS_FILE) readListed(name);

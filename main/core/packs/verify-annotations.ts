@@ -145,7 +145,6 @@ function checkAll(
   // The batch being gathered for the sink; annotations are not kept past it unless `keep` asks.
   let batch: PackAnnotation[] = [];
   let passed = 0;
-  let index = -1;
   const flush = () => {
     if (emit && problems.length === 0 && batch.length > 0) emit(batch);
     batch = [];
@@ -168,8 +167,7 @@ function checkAll(
         item = whole.items[i];
       }
     }
-    index++;
-    const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${index}]`;
+    const record = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : `items[${i}]`;
     // The fast check first (annotation-check.ts); the schema decides, with its messages, when it says no.
     let checked = quickCheckAnnotation(item);
     if (!checked) {
