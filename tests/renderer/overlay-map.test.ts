@@ -4,11 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { OverlayMap } from '../../renderer/src/lib/overlay-map.ts';
+import { seeded as rng } from './fakes/random.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
 
 const same = (o: OverlayMap<string, number>, m: Map<string, number>, keys: string[]) => {
   expect([...o]).toEqual([...m]);

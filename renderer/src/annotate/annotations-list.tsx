@@ -7,7 +7,7 @@
  * Rows have fixed heights (model.ts), so a list of thousands is virtualised by arithmetic: only the
  * rows in view (and a margin) are in the DOM, each with aria-posinset/aria-setsize.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../i18n/t.ts';
 import { GROUPS } from './kinds.ts';
 import { AnnotationRow } from './annotation-row.tsx';
@@ -36,10 +36,7 @@ export function AnnotationsList({ model, selectedId, onSelect, onOpen }: Props) 
   const { items, tops } = model;
   const virtual = items.length > VIRTUALISE_AT;
   // Rows are the items less a header per group (at most eight): positions by arithmetic, not a pass over 10,000 rows.
-  const headers = useMemo(
-    () => GROUPS.flatMap((g) => model.indexOf.get(`group:${g.id}`) ?? []).sort((a, b) => a - b),
-    [model.indexOf],
-  );
+  const { headers } = model;
   const count = items.length - headers.length;
   /** 0-based position among the rows of the row at `i` (or of the first row after it, for a header). */
   const positionOf = (i: number) => i - headers.filter((h) => h < i).length;

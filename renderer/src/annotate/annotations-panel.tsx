@@ -23,7 +23,8 @@ interface Props {
 
 export function AnnotationsPanel({ model, error, selectedId, problem, detail, detailRef, onSelect, onDismissProblem, onKeys }: Props) {
   const [legend, setLegend] = useState(false);
-  const count = model ? model.items.filter((i) => i.type !== 'header').length : 0;
+  // Rows less group headers: no pass over, and no copy of, ten thousand rows a render.
+  const count = model ? model.items.length - model.headers.length : 0;
   return (
     <section className="annotations-panel" aria-label={t('panel.annotations')}>
       <header className="panel-header">

@@ -149,7 +149,11 @@ function done(state: AnnotationState, data: DocumentAnnotations, upsert: readonl
     sources,
     claim: (id) => data.claims.find((c) => c.id === id) ?? null,
     links: (id) => linkViews(data.links.filter((l) => l.fromClaimId === id || l.toClaimId === id)).get(id) ?? [],
-    usedBy: (id) => data.claims.reduce((n, c) => n + c.attributions.filter((a) => a.cueSpanId === id || a.channelSpanId === id).length, 0),
+    usedBy: (id) => {
+      let n = 0;
+      for (const c of data.claims) for (const a of c.attributions) if (a.cueSpanId === id || a.channelSpanId === id) n++;
+      return n;
+    },
   };
   const rows: SelectableItem[] = [...new Set(upsert)].flatMap((id) => {
     const span = spans.get(id);

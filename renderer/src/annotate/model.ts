@@ -57,9 +57,11 @@ export const ROW = { header: 30, claim: 74, claimWithLinks: 92, span: 34 } as co
 
 export interface PanelModel {
   items: PanelItem[];
-  /** Offset of each row from the top of the list, and the list's whole height. */
-  tops: number[];
+  /** Offset of each row from the top of the list (off the JavaScript heap: see layout), and the list's whole height. */
+  tops: Int32Array;
   height: number;
+  /** Where the group headers are (at most one a group), in row order. */
+  headers: readonly number[];
   indexOf: RowIndex;
   spans: ReadonlyMap<string, Span>;
   claims: ReadonlyMap<string, ClaimItem>;
@@ -71,7 +73,8 @@ export interface PanelModel {
 export const rowHeight = (item: PanelItem): number =>
   item.type === 'header' ? ROW.header : item.type === 'span' ? ROW.span : item.links.length > 0 ? ROW.claimWithLinks : ROW.claim;
 
-export const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end;
+/** Text order: by start, the longer first, then by id, so that rows over the same words have one order whatever the order they came in. */
+export const byPosition = (a: Span, b: Span) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** What an item is built from: the document's spans, claims, sources and links, found by id. */
 export interface ItemContext {
@@ -166,15 +169,21 @@ export function buildPanel(data: DocumentAnnotations): PanelModel {
   return { items, ...layout(items), spans, claims, sources, tags: new Map(data.tags.map((t) => [t.id, t])) };
 }
 
-/** Row offsets, the list's height and each row's index, from the rows. */
-export function layout(items: readonly PanelItem[]): Pick<PanelModel, 'tops' | 'height' | 'indexOf'> {
-  const tops: number[] = new Array<number>(items.length);
+/**
+ * Row offsets, the list's height and each row's index, from the rows. The offsets are a typed
+ * array: made again at every edit, its numbers live outside the garbage-collected heap.
+ */
+export function layout(items: readonly PanelItem[]): Pick<PanelModel, 'tops' | 'height' | 'headers' | 'indexOf'> {
+  const tops = new Int32Array(items.length);
+  const headers: number[] = [];
   let height = 0;
   for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     tops[i] = height;
-    height += rowHeight(items[i]!);
+    height += rowHeight(item);
+    if (item.type === 'header') headers.push(i);
   }
-  return { tops, height, indexOf: new RowIndex(items) };
+  return { tops, height, headers, indexOf: new RowIndex(items) };
 }
 
 /** After this many look-ups a model's rows are indexed whole. */
@@ -198,12 +207,12 @@ export class RowIndex {
   get(id: string): number | undefined {
     if (this.all) return this.all.get(id);
     const known = this.found.get(id);
-    if (known !== undefined) return known;
+    if (known !== undefined) return known < 0 ? undefined : known;
     if (this.found.size >= LOOKUPS_BEFORE_INDEXING) return this.index().get(id);
+    // A miss is remembered too (as -1): the panel asks after every group's header at each render.
     const at = this.items.findIndex((it) => it.id === id);
-    if (at < 0) return undefined;
     this.found.set(id, at);
-    return at;
+    return at < 0 ? undefined : at;
   }
 
   has(id: string): boolean {
@@ -225,7 +234,7 @@ export class RowIndex {
 }
 
 /** Index of the row at `y` pixels from the top of the list. */
-export function rowAt(tops: readonly number[], y: number): number {
+export function rowAt(tops: ArrayLike<number>, y: number): number {
   let lo = 0;
   let hi = tops.length - 1;
   let found = 0;

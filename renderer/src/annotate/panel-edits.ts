@@ -3,68 +3,112 @@
  * group's header), not the ten thousand others. Unchanged rows keep their objects, so the list's
  * memoised rows do not re-render, and nothing is sorted again; only the row offsets are summed
  * anew (a pass over numbers, well under a millisecond for 10,000 rows).
+ *
+ * The new rows are written in one pass into one array of their final length. Copying the rows and
+ * then splicing into the copy made two arrays of ten thousand entries an edit (the splice grows the
+ * copy into a new one), which lived long enough to reach the old generation; with the other copies
+ * an edit made, that drove a major collection every few dozen edits, and its concurrent marking
+ * took the cores a change's frame was painted on (docs/benchmarks.md, "annotate-render").
  */
 import { OverlayMap } from '../lib/overlay-map.ts';
 import { GROUPS, type GroupId } from './kinds.ts';
 import { byPosition, groupOf, layout, type ClaimItem, type HeaderItem, type PanelItem, type PanelModel, type SelectableItem } from './model.ts';
 
 const headerId = (group: GroupId) => `group:${group}`;
+const groupOrder = (group: GroupId) => GROUPS.findIndex((g) => g.id === group);
+
+/** A row (or a new group's header) to put in before the old row `at` (the old length: at the end). */
+interface Insert {
+  at: number;
+  order: number;
+  item: PanelItem;
+}
 
 /**
  * The model with the rows of `remove` taken out and the rows of `upsert` put in (in place of the
  * row of the same id, or where they belong in their group). Everything else is carried over.
  */
-export function editRows(model: PanelModel, change: { remove?: Iterable<string>; upsert?: readonly SelectableItem[] }, rest: Omit<PanelModel, 'items' | 'tops' | 'height' | 'indexOf' | 'claims'>): PanelModel {
-  const items = model.items.slice();
+export function editRows(model: PanelModel, change: { remove?: Iterable<string>; upsert?: readonly SelectableItem[] }, rest: Omit<PanelModel, 'items' | 'tops' | 'height' | 'headers' | 'indexOf' | 'claims'>): PanelModel {
+  const old = model.items;
+  const upsert = change.upsert ?? [];
   const gone = new Set(change.remove ?? []);
-  for (const item of change.upsert ?? []) gone.add(item.id);
+  for (const item of upsert) gone.add(item.id);
+
+  const dropped = new Set<number>();
+  const delta = new Map<GroupId, number>();
+  const bump = (group: GroupId, by: number) => delta.set(group, (delta.get(group) ?? 0) + by);
   const removed: string[] = [];
   for (const id of gone) {
-    const at = items.findIndex((it) => it.id === id);
-    if (at < 0) continue;
-    const item = items[at] as SelectableItem;
-    items.splice(at, 1);
+    const at = model.indexOf.get(id);
+    if (at === undefined) continue;
+    dropped.add(at);
     removed.push(id);
-    adjustHeader(items, groupOf(item.span), -1);
+    bump(groupOf((old[at] as SelectableItem).span), -1);
   }
+
+  const inserts: Insert[] = [];
   const added: Array<readonly [string, ClaimItem]> = [];
-  for (const item of change.upsert ?? []) {
-    insert(items, item);
+  for (const item of upsert) {
+    const group = groupOf(item.span);
+    bump(group, 1);
+    inserts.push({ at: placeOf(model, item), order: groupOrder(group), item });
     if (item.type === 'claim') added.push([item.id, item as ClaimItem]);
   }
+  // A group that had no rows gets its header, before its first row.
+  for (const [group, by] of delta) {
+    if (by <= 0 || model.indexOf.has(headerId(group))) continue;
+    const header: HeaderItem = { type: 'header', id: headerId(group), group, count: by };
+    inserts.push({ at: groupStart(model, group), order: groupOrder(group), item: header });
+  }
+  inserts.sort((a, b) => a.at - b.at || a.order - b.order || headerFirst(a.item, b.item) || byPosition((a.item as SelectableItem).span, (b.item as SelectableItem).span));
+
+  const headerCount = (h: HeaderItem) => h.count + (delta.get(h.group) ?? 0);
+  let length = old.length - dropped.size + inserts.length;
+  for (const [group, by] of delta) {
+    const h = model.indexOf.get(headerId(group));
+    if (by !== 0 && h !== undefined && headerCount(old[h] as HeaderItem) <= 0) length--;
+  }
+
+  const items = new Array<PanelItem>(length);
+  let n = 0;
+  let next = 0;
+  for (let i = 0; i <= old.length; i++) {
+    while (next < inserts.length && inserts[next]!.at === i) items[n++] = inserts[next++]!.item;
+    if (i === old.length || dropped.has(i)) continue;
+    const item = old[i]!;
+    if (item.type !== 'header' || !delta.get(item.group)) items[n++] = item;
+    else if (headerCount(item) > 0) items[n++] = { ...item, count: headerCount(item) };
+  }
+  if (n !== length) throw new Error(`editRows: wrote ${n} rows of ${length}`);
   // Shared with the old model, not copied (overlay-map.ts).
   const claims = OverlayMap.of(model.claims).with({ remove: removed, set: added });
   return { ...rest, items, claims, ...layout(items) };
 }
 
-/** Puts a row where it belongs: its group (made if it is the group's first), by position in the text. */
-function insert(items: PanelItem[], item: SelectableItem): void {
+/** Where a row goes among the old rows: in its group, by position in the text (after equals). */
+function placeOf(model: PanelModel, item: SelectableItem): number {
   const group = groupOf(item.span);
-  const hid = headerId(group);
-  let h = items.findIndex((it) => it.id === hid);
-  if (h < 0) {
-    const order = GROUPS.findIndex((g) => g.id === group);
-    const later = items.findIndex((it) => it.type === 'header' && GROUPS.findIndex((g) => g.id === it.group) > order);
-    h = later < 0 ? items.length : later;
-    items.splice(h, 0, { type: 'header', id: headerId(group), group, count: 0 });
-  }
-  const header = items[h] as HeaderItem;
+  const h = model.indexOf.get(headerId(group));
+  if (h === undefined) return groupStart(model, group);
+  const header = model.items[h] as HeaderItem;
   let lo = h + 1;
   let hi = h + 1 + header.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (byPosition((items[mid] as SelectableItem).span, item.span) <= 0) lo = mid + 1;
+    if (byPosition((model.items[mid] as SelectableItem).span, item.span) <= 0) lo = mid + 1;
     else hi = mid;
   }
-  items.splice(lo, 0, item);
-  items[h] = { ...header, count: header.count + 1 };
+  return lo;
 }
 
-function adjustHeader(items: PanelItem[], group: GroupId, by: number): void {
-  const hid = headerId(group);
-  const h = items.findIndex((it) => it.id === hid);
-  if (h < 0) return;
-  const header = items[h] as HeaderItem;
-  if (header.count + by <= 0) items.splice(h, 1);
-  else items[h] = { ...header, count: header.count + by };
+/** Where a group with no rows yet starts: at the header of the first later group that has rows. */
+function groupStart(model: PanelModel, group: GroupId): number {
+  let at = model.items.length;
+  for (const g of GROUPS.slice(groupOrder(group) + 1)) {
+    const h = model.indexOf.get(headerId(g.id));
+    if (h !== undefined && h < at) at = h;
+  }
+  return at;
 }
+
+const headerFirst = (a: PanelItem, b: PanelItem) => (a.type === 'header' ? 0 : 1) - (b.type === 'header' ? 0 : 1);
