@@ -135,6 +135,11 @@ interface Painted {
   observe: number;
 }
 
+/** How long the harness waits, doing nothing, after a key press (the write, its answer and the frame take ~20-35 ms). */
+const QUIET_MS = 120;
+/** How long it waits before a key press, once the screen shows what the key answers (a quick reader's reaction is longer). */
+const SETTLE_MS = 100;
+
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'BlinkGC.AtomicPhase']);
 
 /** The operations measured as `name` in the trace (begin/end pairs; they never overlap on the page's one thread). */
@@ -282,11 +287,21 @@ export async function measureAnnotateRender(page: Page, appUrl: string, options:
       // collections whose concurrent marking takes the cores the measured frames are painted on.
       // The e2e tests find the toolbar by role and name.
       await page.locator('[role="toolbar"][aria-label="Annotate"]').waitFor();
+      // Keys are pressed once what they answer is on screen and settled, as a person would (no one
+      // reacts within a frame): otherwise the frame showing the toolbar, or the panel's selection,
+      // was still being composited while the measured change was drawn.
+      await page.waitForTimeout(SETTLE_MS);
       await page.keyboard.press('n');
+      // The harness keeps still while the change is drawn (a timer in Node, no call into the page):
+      // polling the page over the DevTools protocol meanwhile put the harness's own work on the
+      // cores the measured frame was drawn on.
+      await page.waitForTimeout(QUIET_MS);
       await page.waitForFunction((k) => performance.getEntriesByName('claimdesk.highlights.add').length >= k, i + 1);
       // Delete acts on the selected annotation: wait until the panel has selected the new note.
       await page.locator('[role="option"][aria-selected="true"][data-kind="note"]').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(SETTLE_MS);
       await page.keyboard.press('Delete');
+      await page.waitForTimeout(QUIET_MS);
       await page.waitForFunction((k) => performance.getEntriesByName('claimdesk.highlights.remove').length >= k, i + 1);
       await page.waitForTimeout(150);
     }

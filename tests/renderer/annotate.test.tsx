@@ -47,6 +47,39 @@ describe('Annotating in the document view', () => {
     expect(screen.queryByRole('toolbar', { name: 'Annotate' })).not.toBeInTheDocument();
   });
 
+  it('keeps the toolbar until the answer, marks once however often the key is pressed, and keeps words chosen meanwhile', async () => {
+    const { user, transport } = renderAnnotate(report());
+    const panel = await openFirstDocument(user, 'stepping up');
+    await within(panel).findByText(/Nothing is marked yet/);
+
+    selectText(CLAIM, 0, CLAIM.length);
+    await screen.findByRole('toolbar', { name: 'Annotate' });
+    const release = transport.hold('spans:create');
+    await user.keyboard('n');
+    await user.keyboard('n');
+    await user.click(within(screen.getByRole('toolbar', { name: 'Annotate' })).getByRole('button', { name: /^Note/ }));
+    // The write is out: the toolbar stays (it goes with the frame that draws the note), and is not pressed twice.
+    await waitFor(() => expect(transport.callsTo('spans:create')).toHaveLength(1));
+    expect(screen.getByRole('toolbar', { name: 'Annotate' })).toBeInTheDocument();
+    release();
+    await waitFor(() => expect(highlighted('cd-note')).toEqual([CLAIM]));
+    await waitFor(() => expect(screen.queryByRole('toolbar', { name: 'Annotate' })).not.toBeInTheDocument());
+    expect(transport.callsTo('spans:create')).toHaveLength(1);
+
+    // Other words chosen while a write is out stay chosen when it comes back.
+    selectText(DENIAL, 0, DENIAL.length);
+    await screen.findByRole('toolbar', { name: 'Annotate' });
+    const again = transport.hold('spans:create');
+    await user.keyboard('d');
+    await waitFor(() => expect(transport.callsTo('spans:create')).toHaveLength(2));
+    selectText('stepping up', 0, 'stepping up'.length);
+    again();
+    await waitFor(() => expect(highlighted('cd-denial')).toEqual([DENIAL]));
+    expect(await screen.findByRole('toolbar', { name: 'Annotate' })).toBeInTheDocument();
+    await user.keyboard('e');
+    await waitFor(() => expect(transport.callsTo('spans:create')[2]).toMatchObject({ kind: 'entity', exact: 'stepping up' }));
+  });
+
   it('lists claims in text order with source, cue, channel, rating, status and links; orphans too; fields as text', async () => {
     const { user } = renderAnnotate(report(), (a, doc) => {
       const cue = a.seedSpan(doc, 'cue', 'told');

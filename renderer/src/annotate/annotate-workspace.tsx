@@ -128,15 +128,33 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
     drawn?.painter.setPending(null);
   };
 
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
+  const marking = useRef(false);
   const mark = async (kind: SelectableItem['span']['kind']) => {
-    if (!pending) return;
+    if (!pending || marking.current) return;
     const range = { start: pending.start, end: pending.end };
-    clearPending();
-    const sel = document.getSelection();
-    if (sel && !sel.isCollapsed) sel.collapseToEnd();
-    const span = await actions.mark(kind, range);
+    marking.current = true;
+    let span: SelectableItem['span'] | null = null;
+    try {
+      span = await actions.mark(kind, range);
+    } finally {
+      // The toolbar and the selection go once the new span is on screen, in the frame after it:
+      // put away at the key press, their frame was still being composited while the span was drawn
+      // (docs/benchmarks.md, "annotate-render"). Words chosen meanwhile stay chosen.
+      afterPaint(() => {
+        marking.current = false;
+        const now = pendingRef.current;
+        if (now && now.start === range.start && now.end === range.end) {
+          clearPending();
+          const sel = document.getSelection();
+          if (sel && !sel.isCollapsed) sel.collapseToEnd();
+        }
+      });
+    }
     // The new span is drawn at once (in actions.mark); the panel follows without holding up that frame.
-    if (span) afterPaint(() => startTransition(() => setSelectedId(span.id)));
+    const id = span?.id;
+    if (id) afterPaint(() => startTransition(() => setSelectedId(id)));
   };
 
   const remove = async (item: SelectableItem) => {

@@ -11,6 +11,8 @@ import type { FakeCore } from './fake-services.ts';
 export interface FakeTransport extends Transport {
   calls: { channel: string; input: unknown }[];
   callsTo(channel: string): unknown[];
+  /** Holds the answers to `channel` (calls are still recorded) until the returned function is called. */
+  hold(channel: string): () => void;
 }
 
 export function createFakeTransport(core: FakeCore): FakeTransport {
@@ -20,12 +22,22 @@ export function createFakeTransport(core: FakeCore): FakeTransport {
     queueMicrotask(() => handlers.forEach((h) => h(name, payload)));
   };
   const calls: { channel: string; input: unknown }[] = [];
+  const held = new Map<string, Promise<void>>();
   return {
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
+    hold(channel) {
+      let release = () => {};
+      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
+    },
     async invoke(channel, input) {
       const sent = fromWire(toWire(input));
       calls.push({ channel, input: sent });
+      await held.get(channel);
       return fromWire(toWire(await dispatch(channel, sent))) as Awaited<ReturnType<Transport['invoke']>>;
     },
     onEvent(handler) {
