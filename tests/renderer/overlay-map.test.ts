@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { OverlayMap } from '../../renderer/src/lib/overlay-map.ts';
 import { seeded as rng } from './fakes/random.ts';
 
-
 const same = (o: OverlayMap<string, number>, m: Map<string, number>, keys: string[]) => {
   expect([...o]).toEqual([...m]);
   expect([...o.keys()]).toEqual([...m.keys()]);

@@ -62,13 +62,13 @@ export function editRows(model: PanelModel, change: { remove?: Iterable<string>;
   }
   inserts.sort((a, b) => a.at - b.at || a.order - b.order || headerFirst(a.item, b.item) || byPosition((a.item as SelectableItem).span, (b.item as SelectableItem).span));
 
-  const headerCount = (h: HeaderItem) => h.count + (delta.get(h.group) ?? 0);
-  let length = old.length - dropped.size + inserts.length;
+  // A group left with no rows loses its header too.
   for (const [group, by] of delta) {
     const h = model.indexOf.get(headerId(group));
-    if (by !== 0 && h !== undefined && headerCount(old[h] as HeaderItem) <= 0) length--;
+    if (by < 0 && h !== undefined && (old[h] as HeaderItem).count + by <= 0) dropped.add(h);
   }
 
+  const length = old.length - dropped.size + inserts.length;
   const items = new Array<PanelItem>(length);
   let n = 0;
   let next = 0;
@@ -76,8 +76,8 @@ export function editRows(model: PanelModel, change: { remove?: Iterable<string>;
     while (next < inserts.length && inserts[next]!.at === i) items[n++] = inserts[next++]!.item;
     if (i === old.length || dropped.has(i)) continue;
     const item = old[i]!;
-    if (item.type !== 'header' || !delta.get(item.group)) items[n++] = item;
-    else if (headerCount(item) > 0) items[n++] = { ...item, count: headerCount(item) };
+    const by = item.type === 'header' ? (delta.get(item.group) ?? 0) : 0;
+    items[n++] = item.type === 'header' && by !== 0 ? { ...item, count: item.count + by } : item;
   }
   if (n !== length) throw new Error(`editRows: wrote ${n} rows of ${length}`);
   // Shared with the old model, not copied (overlay-map.ts).
