@@ -24,6 +24,8 @@ export const ExportSelection = z.object({
   tags: z.array(z.string().min(1).max(200)).max(1000).optional(),
   from: DateFilter.optional(),
   to: DateFilter.optional(),
+  /** A saved review view (`review:saveView`): the documents that hold at least one of its rows. */
+  viewId: Id.optional(),
 });
 export type ExportSelection = z.infer<typeof ExportSelection>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewQuery } from '../../shared/review-schemas.ts';
-import { isFiltered, toReviewQuery } from '../../renderer/src/review/review-query.ts';
+import { isFiltered, toReviewQuery } from '../../shared/review-query.ts';
 
 /** Whatever the grid hands over must be a query the core accepts (the contract's own schema). */
 const accepted = (q: unknown) => ReviewQuery.safeParse(q).success;

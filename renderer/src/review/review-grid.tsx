@@ -46,7 +46,7 @@ import { EditButtons, cellTitle } from './review-cells.tsx';
 import { Ahead } from './review-ahead.ts';
 import { reviewColumns } from './review-columns.ts';
 import { SortInPlaceModule } from './review-sort-in-place.ts';
-import { isReviewColumn, toReviewQuery, type QuickFilterId } from './review-query.ts';
+import { isReviewColumn, toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
 
 export const BLOCK_SIZE = 100;
 

@@ -12,7 +12,7 @@ import { useId } from 'react';
 import type { ColumnFilter, DoesFilterPassParams } from 'ag-grid-community';
 import type { CustomFilterDisplayProps, CustomFloatingFilterDisplayProps } from 'ag-grid-react';
 import { t } from '../i18n/t.ts';
-import type { SetFilterModel } from './review-query.ts';
+import type { SetFilterModel } from '../../../shared/review-query.ts';
 
 export interface SetOption {
   value: string;

@@ -12,7 +12,7 @@ import { useQuery } from '../hooks/use-query.ts';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
 import { downloadBytes } from '../lib/download.ts';
 import { ReviewGrid, type GridStatus, type ReviewGridHandle, type ReviewMemory } from '../review/review-grid.tsx';
-import { isFiltered, type QuickFilterId } from '../review/review-query.ts';
+import { isFiltered, type QuickFilterId } from '../../../shared/review-query.ts';
 import { ViewsMenu } from '../review/views-menu.tsx';
 
 interface Props {

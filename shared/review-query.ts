@@ -1,7 +1,8 @@
 /**
  * From ag-grid's models to the core's `ReviewQuery`: the grid sorts and filters nothing itself (the
  * infinite row model asks the core for each block), so its sort model and filter model are
- * translated here, in one pure function the tests can call directly.
+ * translated here, in one pure function the tests can call directly. It is shared with the core,
+ * which reads a saved view's filters the same way when a pack export takes the documents of a view.
  *
  * Anything the core would refuse is made acceptable rather than dropped silently: text longer than
  * the contract allows is cut to its first 1,000 characters (a looser filter, never a wrong one for
@@ -14,7 +15,7 @@ import {
   type ColumnFilter,
   type ReviewColumn,
   type ReviewQuery,
-} from '../../../shared/review-schemas.ts';
+} from './review-schemas.ts';
 
 export type QuickFilterId = (typeof QUICK_FILTERS)[number];
 
