@@ -173,7 +173,10 @@ export function createCore(options: CoreOptions): Core {
     'sources:claims': ({ id, limit }) => lane.run(() => review.rows.bySource(id, limit)),
     'sources:duplicates': ({ limit }) => lane.run(() => review.duplicates(limit)),
     'figures:list': () => lane.run(() => review.figures()),
-    ...packServices({ db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, limits: options.packLimits, changed }),
+    ...packServices({
+      db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, limits: options.packLimits, changed,
+      resolveView: (id) => review.documentsOfView(id),
+    }),
   };
 
   return {

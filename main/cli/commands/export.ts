@@ -4,6 +4,7 @@ import { parse } from '../args.ts';
 import { jobBar } from '../job-bar.ts';
 import { EXIT_OK, UsageError, printJson, println } from '../io.ts';
 import { withProject } from '../project.ts';
+import type { Core } from '../../core/core.ts';
 import type { Command } from './command.ts';
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -21,11 +22,21 @@ export function parseRedact(values: string[]): { notes: boolean; annotators: boo
   return out;
 }
 
+/** A saved review view by its id or its name (case-insensitive, as Review lists them). */
+async function findView(core: Core, wanted: string): Promise<string> {
+  const views = await core.services['review:views']({});
+  const key = wanted.trim().toLowerCase();
+  const found = views.find((v) => v.id === key || v.name.toLowerCase() === key);
+  if (found) return found.id;
+  const names = views.map((v) => `"${v.name}"`);
+  throw new UsageError(`There is no saved review view named "${wanted}". ${names.length ? `Saved views: ${names.join(', ')}.` : 'This project has no saved views (save one in Review).'}`);
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export the project, or a selection, as an annotated pack (or REFI-QDA / brat)',
   usage: `Usage: claimdesk export --out FILE [--db FILE] [--format claimpack|qdpx|brat] [--tag T]... [--document ID]...
-                        [--from DATE] [--to DATE] [--sign] [--redact notes|annotators|documents:ID,...] [--json]
+                        [--view NAME] [--from DATE] [--to DATE] [--sign] [--redact notes|annotators|documents:ID,...] [--json]
 
 Writes a .claimpack: the documents' text and metadata, every annotation as a W3C Web Annotation,
 the sources, claims and attributions as CSV, and report.html for people without Claimdesk. The
@@ -36,6 +47,7 @@ Options:
   --format F          claimpack (default), qdpx (REFI-QDA: NVivo, ATLAS.ti, MAXQDA) or brat (standoff)
   --tag T             only documents tagged T (or with a span tagged T, or a sub-tag); repeatable
   --document ID       only this document; repeatable
+  --view NAME         only documents with a row in this saved review view (its name, or its id)
   --from DATE         only documents published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)
   --to DATE           only documents published on or before DATE
   --sign              sign the manifest with your Ed25519 key (made on first use, kept outside
@@ -52,6 +64,7 @@ Exit status: 0 written, 1 nothing written (an error, said why), 2 usage error.`,
       document: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
+      view: { type: 'string' },
       sign: { type: 'boolean', default: false },
       redact: { type: 'string', multiple: true },
     });
@@ -66,6 +79,7 @@ Exit status: 0 written, 1 nothing written (an error, said why), 2 usage error.`,
     if (fs.existsSync(values.out) && fs.statSync(values.out).isDirectory()) throw new UsageError(`${values.out} is a folder; name the file to write.`);
     const redact = parseRedact((values.redact as string[] | undefined) ?? []);
     return withProject(values.db, io.env, async (core) => {
+      const viewId = typeof values.view === 'string' ? await findView(core, values.view) : undefined;
       const jobId = `cli-export-${Date.now()}`;
       const stop = jobBar(core, io, { jobId, json: Boolean(values.json), label: 'Exporting', what: (p) => p.current ?? '' });
       const result = await core.dispatch('packs:export', {
@@ -74,6 +88,7 @@ Exit status: 0 written, 1 nothing written (an error, said why), 2 usage error.`,
         ...(values.document ? { documentIds: values.document } : {}),
         ...(typeof values.from === 'string' ? { from: values.from } : {}),
         ...(typeof values.to === 'string' ? { to: values.to } : {}),
+        ...(viewId ? { viewId } : {}),
       });
       stop();
       if (!result.ok) {

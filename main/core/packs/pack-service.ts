@@ -42,11 +42,8 @@ export interface PackServiceDeps {
   /** Where analysts' signing keys live (`<userData>/keys`); without it, `sign` is refused. */
   keysDir?: string | undefined;
   limits?: ZipLimits | undefined;
-  /**
-   * Hook for saved review views (not yet in the contract): the document ids a view selects. An
-   * export naming a view goes through this; until views exist, there is no resolver.
-   */
-  resolveView?: ((viewId: string) => string[]) | undefined;
+  /** The documents a saved review view selects (review-service.ts, `documentsOfView`); without it, a view is refused. */
+  resolveView?: ((viewId: string) => { name: string; documentIds: string[] }) | undefined;
   changed: (what: 'documents' | 'annotations') => void;
 }
 
@@ -58,25 +55,33 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
   // The merge's own operation carries the pack's provenance; undo has nothing to write back for it.
   deps.oplog.register('pack', () => undefined);
 
-  async function exportPack(input: Parameters<ServiceMap['packs:export']>[0] & { viewId?: string }): Promise<ExportResult> {
+  async function exportPack(input: Parameters<ServiceMap['packs:export']>[0]): Promise<ExportResult> {
     const { jobId } = input;
     const signal = jobs.start(jobId);
     const progress = (phase: 'reading' | 'writing' | 'done' | 'cancelled', done: number, total: number, current?: string) =>
       events.emit('progress', { jobId, phase, done, total, ...(current ? { current } : {}) });
     try {
       progress('reading', 0, 0);
-      const selection: PackSelection = { documentIds: input.documentIds, tags: input.tags, from: input.from, to: input.to };
-      if (input.viewId !== undefined) {
-        if (!deps.resolveView) throw new ValidationError('Saved review views cannot be exported yet.');
-        selection.documentIds = deps.resolveView(input.viewId);
-      }
+      const { viewId } = input;
+      const resolveView = deps.resolveView;
+      if (viewId !== undefined && !resolveView) throw new ValidationError('Saved review views cannot be exported here.');
       const redact = { notes: input.redact?.notes ?? false, annotators: input.redact?.annotators ?? false, documents: input.redact?.documents ?? [] };
-      const content = await lane.run(() => db.transaction(() => {
+      const { content, selection, view } = await lane.run(() => db.transaction(() => {
+        const picked: PackSelection = { documentIds: input.documentIds, tags: input.tags, from: input.from, to: input.to };
         const snap = repo.snapshot();
-        checkSelection(snap, selection);
-        return gather(repo, snap, selection, redact);
+        checkSelection(snap, picked);
+        // A view's documents are read in the same snapshot as the rest; with ids as well, both must hold.
+        const ofView = viewId === undefined ? null : resolveView!(viewId);
+        if (ofView) {
+          const named = input.documentIds ? new Set(input.documentIds) : null;
+          picked.documentIds = named ? ofView.documentIds.filter((id) => named.has(id)) : ofView.documentIds;
+        }
+        return { content: gather(repo, snap, picked, redact), selection: picked, view: ofView };
       })());
-      if (content.documents.length === 0) throw new DomainError('EMPTY_SELECTION', 'Nothing to export: no document matches the selection.');
+      if (content.documents.length === 0) {
+        const why = view && view.documentIds.length === 0 ? `the saved view “${view.name}” shows no rows.` : 'no document matches the selection.';
+        throw new DomainError('EMPTY_SELECTION', `Nothing to export: ${why}`);
+      }
       if (signal.aborted) throw new CancelledError('Export cancelled; no pack was written.');
       let bytes: Uint8Array;
       let manifest: ManifestSummary | null = null;

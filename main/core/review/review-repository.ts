@@ -56,6 +56,12 @@ export class ReviewRepository {
     for (const r of this.db.prepare(`${SELECT}${where.sql}${orderSql(query.sort)}`).iterate(...where.params)) yield toRow(r as RawRow);
   }
 
+  /** The documents holding at least one matching row (a pack export of a saved view's documents). */
+  documentIds(query: Pick<ReviewQuery, 'filters' | 'quick'>): string[] {
+    const where = whereSql(query);
+    return this.db.prepare(`SELECT DISTINCT document_id FROM review_rows${where.sql}`).pluck().all(...where.params) as string[];
+  }
+
   bySource(sourceId: string, limit: number): ReviewRow[] {
     return (this.db.prepare(`${SELECT} WHERE source_id = ? ORDER BY published, seq LIMIT ?`).all(sourceId, limit) as RawRow[]).map(toRow);
   }
@@ -79,6 +85,10 @@ export class ReviewRepository {
 
   listViews(): Array<{ id: string; name: string; state: string }> {
     return this.db.prepare(`SELECT id, name, state FROM review_views WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE`).all() as Array<{ id: string; name: string; state: string }>;
+  }
+
+  getView(id: string): { id: string; name: string; state: string } | undefined {
+    return this.db.prepare(`SELECT id, name, state FROM review_views WHERE deleted_at IS NULL AND id = ?`).get(id) as { id: string; name: string; state: string } | undefined;
   }
 
   findView(name: string): { id: string } | undefined {

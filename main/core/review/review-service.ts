@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import { figuresDiffer, normaliseFigure } from '../../../shared/figures.ts';
 import type { Dispute, Figure, ReviewColumn, ReviewQuery, ReviewRow, SourceOverview } from '../../../shared/review-schemas.ts';
+import { toReviewQuery } from '../../../shared/review-query.ts';
 import { CSV_BOM, csvRow } from '../csv.ts';
+import { NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Db } from '../store/database.ts';
 import { CorpusRepository, type StatementRow } from './corpus-repository.ts';
@@ -102,6 +104,22 @@ export class ReviewService {
     const id = existing?.id ?? newId();
     this.rows.saveView(id, name.trim(), JSON.stringify(state), { origin: this.origin, at: new Date().toISOString(), analystId: this.analystId() }, Boolean(existing));
     return { id, name: name.trim() };
+  }
+
+  /**
+   * The documents a saved view selects: those holding at least one of its rows. The view's filters and
+   * quick filters are read from its saved grid state by the function the grid itself uses
+   * (shared/review-query.ts), so a view exports what it shows; its sort and columns do not matter here.
+   */
+  documentsOfView(id: string): { name: string; documentIds: string[] } {
+    const view = this.rows.getView(id);
+    if (!view) throw new NotFoundError('Saved review view', id);
+    // Valid JSON (a CHECK on the table); anything but an object selects as the grid would show it: unfiltered.
+    const parsed: unknown = JSON.parse(view.state);
+    const state = (parsed && typeof parsed === 'object' ? parsed : {}) as { filterModel?: unknown; quick?: unknown };
+    const filterModel = state.filterModel && typeof state.filterModel === 'object' ? (state.filterModel as Record<string, unknown>) : {};
+    const quick = Array.isArray(state.quick) ? state.quick.filter((q): q is string => typeof q === 'string') : [];
+    return { name: view.name, documentIds: this.rows.documentIds(toReviewQuery([], filterModel, quick)) };
   }
 
   deleteView(id: string): boolean {
