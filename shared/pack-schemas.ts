@@ -97,6 +97,8 @@ export const MergeConflict = z.object({
   id: Id,
   /** The conflict copy made of their version (annotations), or null when theirs is kept as a record only. */
   copyId: Id.nullable(),
+  /** Where an annotation conflict sits here (ours and the copy), to open it; null for other records. */
+  documentId: Id.nullable().default(null),
   message: z.string(),
 });
 export type MergeConflict = z.infer<typeof MergeConflict>;
@@ -126,6 +128,18 @@ export const MergeReport = z.object({
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 
+/** A merge made into this project, as `pack_merges` keeps it: its report without verify's part. */
+export const MergeRecord = z.object({
+  id: Id,
+  at: z.string(),
+  /** Who merged it here. */
+  analyst: z.string(),
+  /** Taken back with Undo (its records are gone; Redo brings them back). */
+  undone: z.boolean(),
+  report: MergeReport.omit({ verify: true }),
+});
+export type MergeRecord = z.infer<typeof MergeRecord>;
+
 export const packChannels = {
   'packs:export': {
     input: ExportSelection.extend({
@@ -140,4 +154,6 @@ export const packChannels = {
   },
   'packs:verify': { input: z.object({ data: Bytes }), output: VerifyReport },
   'packs:import': { input: z.object({ jobId: JobId, data: Bytes, name: z.string().min(1).max(4096) }), output: MergeReport },
+  /** The merges made into this project, newest first, with their reports (conflicts to resolve among them). */
+  'packs:merges': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: z.array(MergeRecord) },
 } as const;

@@ -78,7 +78,7 @@ export class AnnotationMerge {
           s.added.annotations++;
           queue(a, copyId, true, attributions, links);
           return copyId;
-        });
+        }, documentId);
         if (!made) s.unchanged.annotations++;
       } else {
         s.unchanged.annotations++;

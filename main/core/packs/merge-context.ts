@@ -125,7 +125,7 @@ export class MergeState {
    * Records their version of a record both sides changed, once per distinct version. Returns false
    * when this exact version was already kept (with a live copy, for annotations).
    */
-  conflict(type: MergeConflict['type'], id: string, theirs: unknown, message: string, makeCopy?: () => string): boolean {
+  conflict(type: MergeConflict['type'], id: string, theirs: unknown, message: string, makeCopy?: () => string, documentId: string | null = null): boolean {
     const json = JSON.stringify(theirs);
     const sha = crypto.createHash('sha256').update(json).digest('hex');
     const known = this.deps.packs.findConflict(type, id, sha);
@@ -134,7 +134,7 @@ export class MergeState {
     this.deps.packs.recordConflict({
       id: newId(), mergeId: this.mergeId, packId: this.packId, entityType: type, entityId: id, copyId, theirs: json, theirsSha256: sha, at: this.group.at,
     });
-    this.conflicts.push({ type, id, copyId, message });
+    this.conflicts.push({ type, id, copyId, documentId, message });
     this.writes++;
     return true;
   }

@@ -86,7 +86,7 @@ export function mergeDocuments(s: MergeState, content: PackRecords): void {
       s.unchanged.documents++;
       const ours = [local.title, local.outlet, local.author, local.url, local.published];
       if (!same(ours, [r.title, r.outlet, r.author, r.url, r.published])) {
-        s.conflict('document', local.id, r, `The metadata of “${local.title ?? 'untitled'}” differs in the pack; ours was kept.`);
+        s.conflict('document', local.id, r, `The metadata of “${local.title ?? 'untitled'}” differs in the pack; ours was kept.`, undefined, local.id);
       }
     } else if (local) {
       const row = packs.documentById(local.id);

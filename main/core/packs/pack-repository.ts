@@ -304,6 +304,13 @@ export class PackRepository {
     return action?.startsWith('undo:') ?? false;
   }
 
+  /** The merges kept in this project, newest first, with the state of their undo unit. */
+  merges(limit: number): Array<{ id: string; at: string; analyst: string; report: string; state: string | null }> {
+    return this.stmt('merges', () => `SELECT m.id, m.at, a.display_name AS analyst, m.report, g.state
+      FROM pack_merges m JOIN analysts a ON a.id = m.analyst_id LEFT JOIN op_groups g ON g.id = m.group_id
+      ORDER BY m.seq DESC LIMIT ?`).all(limit) as Array<{ id: string; at: string; analyst: string; report: string; state: string | null }>;
+  }
+
   updateMergeReport(id: string, report: string): void {
     this.stmt('merge=', () => `UPDATE pack_merges SET report = ? WHERE id = ?`).run(report, id);
   }

@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceMap } from '../../../shared/contract.ts';
-import type { ExportResult, ManifestSummary } from '../../../shared/pack-schemas.ts';
+import { MergeRecord, type ExportResult, type ManifestSummary } from '../../../shared/pack-schemas.ts';
 import type { Annotation } from '../annotations/index.ts';
 import type { DocumentRepository } from '../documents/document-repository.ts';
 import { CancelledError, DomainError, NotFoundError, ValidationError } from '../errors.ts';
@@ -47,7 +47,8 @@ export interface PackServiceDeps {
   changed: (what: 'documents' | 'annotations') => void;
 }
 
-type PackChannels = 'packs:export' | 'packs:verify' | 'packs:import';
+type PackChannels = 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges';
+const KeptReport = MergeRecord.shape.report;
 
 export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChannels> {
   const { db, lane, jobs, events } = deps;
@@ -126,6 +127,11 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
     // On the verify thread: seconds of work for a large pack that this thread would otherwise spend
     // deaf to every other call (verify-thread.ts; it verifies here if the thread cannot start).
     'packs:verify': async ({ data }) => (await verifyOnThread(data, deps.limits ?? DEFAULT_ZIP_LIMITS, { stream: false }).verdict).report,
+    'packs:merges': ({ limit }) => lane.run(() => repo.merges(limit).flatMap((m) => {
+      // Every committed merge stored its whole report (pack-merge.ts); one that does not read is left out.
+      const report = KeptReport.safeParse(JSON.parse(m.report));
+      return report.success ? [{ id: m.id, at: m.at, analyst: m.analyst, undone: m.state === 'undone', report: report.data }] : [];
+    })),
     'packs:import': async ({ jobId, data, name }) => {
       const signal = jobs.start(jobId);
       try {

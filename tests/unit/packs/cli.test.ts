@@ -39,7 +39,16 @@ describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
     const again = await runCli(['import-pack', out, '--db', target, '--json']);
     expect(again.code).toBe(0);
     expect((JSON.parse(again.stdout) as { added: { annotations: number } }).added.annotations).toBe(0);
+    const listed = await runCli(['merges', '--db', target]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('gold.claimpack');
+    expect(listed.stdout).toContain('from Reference analyst, merged by Bob');
+    expect(listed.stdout).toMatch(/added 4 documents, \d+ annotations/);
     expect((await runCli(['undo', '--db', target])).stdout).toContain('Undid: Merge pack gold.claimpack from Reference analyst');
+    const undone = JSON.parse((await runCli(['merges', '--db', target, '--json'])).stdout) as Array<{ undone: boolean; report: { name: string } }>;
+    expect(undone.map((m) => [m.report.name, m.undone])).toEqual([['gold.claimpack', true]]);
+    expect((await runCli(['merges', '--db', path.join(dir, 'fresh.claimdesk')])).stdout).toContain('No pack has been merged');
+    expect((await runCli(['merges', '--db', target, '--limit', 'all'])).code).toBe(2);
   });
 
   it('import-pack on a terminal shows the merge’s rows, then each of its last steps, on stderr only', async () => {
@@ -104,7 +113,7 @@ describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
     const unknownTag = await runCli(['export', '--out', path.join(dir, 'x'), '--db', db, '--tag', 'no such tag']);
     expect(unknownTag.code).toBe(2);
     expect(unknownTag.stderr).toContain('no tag named');
-    for (const c of ['export', 'verify', 'import-pack']) {
+    for (const c of ['export', 'verify', 'import-pack', 'merges']) {
       const help = await runCli([c, '--help']);
       expect(help.code, c).toBe(0);
       expect(help.stdout).toContain(`Usage: claimdesk ${c}`);

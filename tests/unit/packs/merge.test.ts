@@ -40,7 +40,7 @@ describe('merging packs', { timeout: 60_000 }, () => {
     const second = await exportBytes(a);
     const report = await B('packs:import', { jobId: jobId(), data: second, name: 'second.claimpack' });
     expect(report.conflicts).toHaveLength(1);
-    expect(report.conflicts[0]).toMatchObject({ type: 'annotation', id: one!.id });
+    expect(report.conflicts[0]).toMatchObject({ type: 'annotation', id: one!.id, documentId });
     const copyId = report.conflicts[0]!.copyId!;
     // New: the conflict copy (with its attributions), Alice's attribution and her source.
     const copied = (await A('annotations:get', { documentId })).claims.find((c) => c.id === one!.id)!.attributions.length;
@@ -64,6 +64,11 @@ describe('merging packs', { timeout: 60_000 }, () => {
     expect(again.label).toBeNull();
     expect(again.conflicts).toEqual([]);
     expect(b.db.prepare(`SELECT count(*) FROM pack_conflicts`).pluck().get()).toBe(1);
+    // The merges stay listed with their reports, newest first; the no-op merge left none.
+    const merges = await B('packs:merges', {});
+    expect(merges.map((m) => [m.report.name, m.analyst, m.undone])).toEqual([['second.claimpack', 'Bob', false], ['first.claimpack', 'Bob', false]]);
+    const { verify: _verify, ...kept } = report;
+    expect(merges[0]!.report).toEqual(kept);
     a.close();
     b.close();
   });
@@ -84,6 +89,7 @@ describe('merging packs', { timeout: 60_000 }, () => {
     expect(b.db.prepare(`SELECT DISTINCT a.display_name FROM spans s JOIN analysts a ON a.id = s.created_by`).pluck().all()).toEqual(['Reference analyst']);
 
     expect((await B('history:undo', {}))?.label).toBe('Merge pack alice.claimpack from Reference analyst');
+    expect((await B('packs:merges', {})).map((m) => m.undone)).toEqual([true]);
     expect((await B('documents:list', {})).total).toBe(0);
     expect(b.db.prepare(`SELECT count(*) FROM spans WHERE deleted_at IS NULL`).pluck().get()).toBe(0);
     // Merged again after the undo: everything comes back.
