@@ -83,6 +83,9 @@ export const DisputeStatement = z.object({
   relation: z.string(),
   documentId: Id,
   document: z.string().nullable(),
+  /** The opening of the text when the document has no title (it is named by it, as in the Library). */
+  lead: z.string().nullable().default(null),
+  language: z.string().default(''),
   published: z.string().nullable(),
   sources: z.array(z.object({ name: z.string(), channel: z.string().nullable(), rating: z.string().nullable() })),
 });
@@ -122,6 +125,9 @@ export const Figure = z.object({
   claimText: z.string().nullable(),
   documentId: Id,
   document: z.string().nullable(),
+  /** The opening of the text when the document has no title. */
+  lead: z.string().nullable().default(null),
+  language: z.string().default(''),
   exact: z.string(),
   value: z.number().nullable(),
   unit: z.string().nullable(),

@@ -2,7 +2,7 @@
 import type { Db } from '../store/database.ts';
 
 export interface StatementRow {
-  claimId: string; kind: string; text: string; documentId: string; document: string | null; published: string | null;
+  claimId: string; kind: string; text: string; documentId: string; document: string | null; lead: string | null; language: string; published: string | null;
   status: string; relation: string | null; targetId: string | null;
 }
 export interface StatementSourceRow { claimId: string; name: string; channel: string | null; rating: string | null }
@@ -11,7 +11,7 @@ export interface SourceOverviewRow {
   claims: number; documents: number; firstSeen: string | null; lastSeen: string | null;
 }
 export interface FigureRow {
-  spanId: string; documentId: string; document: string | null; exact: string; start: number; end: number; data: string | null;
+  spanId: string; documentId: string; document: string | null; lead: string | null; language: string; exact: string; start: number; end: number; data: string | null;
 }
 export interface ClaimSpanRow { id: string; documentId: string; start: number; end: number; text: string }
 
@@ -22,7 +22,7 @@ export class CorpusRepository {
   disputedClaims(limit: number): StatementRow[] {
     return this.db
       .prepare(
-        `SELECT DISTINCT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, d.published,
+        `SELECT DISTINCT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, d.published,
            coalesce(c.status_override, c.status) AS status, NULL AS relation, NULL AS targetId
          FROM claim_links l JOIN spans s ON s.id = l.to_claim_id JOIN claims c ON c.id = s.id JOIN documents d ON d.id = s.document_id
          WHERE l.deleted_at IS NULL AND l.relation IN ('denies', 'disputes') AND s.deleted_at IS NULL AND d.deleted_at IS NULL
@@ -37,7 +37,7 @@ export class CorpusRepository {
     if (targetIds.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, d.published,
+        `SELECT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, d.published,
            coalesce(c.status_override, c.status) AS status, l.relation, l.to_claim_id AS targetId
          FROM claim_links l JOIN spans s ON s.id = l.from_claim_id JOIN claims c ON c.id = s.id JOIN documents d ON d.id = s.document_id
          WHERE l.deleted_at IS NULL AND l.relation IN ('denies', 'disputes') AND s.deleted_at IS NULL AND d.deleted_at IS NULL
@@ -80,7 +80,7 @@ export class CorpusRepository {
   figures(): FigureRow[] {
     return this.db
       .prepare(
-        `SELECT s.id AS spanId, s.document_id AS documentId, d.title AS document, s.exact, s.start, s."end", s.data
+        `SELECT s.id AS spanId, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, s.exact, s.start, s."end", s.data
          FROM spans s JOIN documents d ON d.id = s.document_id
          WHERE s.kind = 'quantity' AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.seq, s.start`,
       )

@@ -135,7 +135,7 @@ export class ReviewService {
     }
     const statement = (r: StatementRow) => ({
       claimId: r.claimId, kind: r.kind as Dispute['claim']['kind'], text: r.text, documentId: r.documentId, document: r.document,
-      published: r.published, sources: sources.get(r.claimId) ?? [],
+      lead: r.lead, language: r.language, published: r.published, sources: sources.get(r.claimId) ?? [],
     });
     return targets.map((t) => ({
       claim: { ...statement(t), status: t.status as Dispute['claim']['status'] },
@@ -171,7 +171,7 @@ export class ReviewService {
       const proposed = normaliseFigure(f.exact, claim?.text ?? '');
       const pick = <T>(key: string, fallback: T): T => (key in data ? (data[key] as T) : fallback);
       return {
-        spanId: f.spanId, claimId: claim?.id ?? null, claimText: claim?.text ?? null, documentId: f.documentId, document: f.document,
+        spanId: f.spanId, claimId: claim?.id ?? null, claimText: claim?.text ?? null, documentId: f.documentId, document: f.document, lead: f.lead, language: f.language,
         exact: f.exact, value: pick('value', proposed.value), unit: pick('unit', proposed.unit), period: pick('period', proposed.period),
         approx: pick('approx', proposed.approx), quantityKind: pick('quantityKind', null), source: claim ? (sourceOf.get(claim.id) ?? null) : null,
       };

@@ -5,6 +5,7 @@
  */
 import type { Figure } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
+import { DocumentTitle } from '../components/document-title.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
@@ -111,7 +112,9 @@ export function FiguresPanel({ onOpen }: Props) {
                 )}
               </td>
               <td dir="auto">{f.source ?? '—'}</td>
-              <td dir="auto">{f.document ?? <span className="muted">{t('review.untitled')}</span>}</td>
+              <td>
+                <DocumentTitle title={f.document} lead={f.lead} language={f.language} />
+              </td>
             </tr>
           ))}
         </tbody>

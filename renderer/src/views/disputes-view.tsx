@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { Dispute } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
+import { DocumentTitle } from '../components/document-title.tsx';
 import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
@@ -49,7 +50,7 @@ function StatementCard({ statement, onOpen, lead }: { statement: Statement; onOp
       <header className="statement-head">
         {lead}
         <span className="muted statement-doc" dir="auto">
-          {statement.document ?? t('review.untitled')}
+          <DocumentTitle title={statement.document} lead={statement.lead} language={statement.language} />
           {statement.published && <> · {statement.published}</>}
         </span>
       </header>

@@ -44,11 +44,11 @@ export function reviewFixture(core: FakeCore, count = 250): ReviewFixture {
   const [claim, denial] = [rows.find((r) => r.status === 'denied'), rows.find((r) => r.kind === 'denial')];
   if (!claim || !denial) return { rows, tags: TAGS };
   const statement = (r: ReviewRow) => ({
-    claimId: r.claimId, kind: r.kind, text: r.claimText, documentId: r.documentId, document: r.document, published: r.published,
+    claimId: r.claimId, kind: r.kind, text: r.claimText, documentId: r.documentId, document: r.document, lead: null, language: 'en', published: r.published,
     sources: [{ name: r.source, channel: r.channel, rating: r.rating }],
   });
   const figure = (r: ReviewRow, value: number): Figure => ({
-    spanId: randomUUID(), claimId: r.claimId, claimText: r.claimText, documentId: r.documentId, document: r.document, exact: `${value} tonnes`,
+    spanId: randomUUID(), claimId: r.claimId, claimText: r.claimText, documentId: r.documentId, document: r.document, lead: null, language: 'en', exact: `${value} tonnes`,
     value, unit: 'tonnes', period: '2023', approx: false, quantityKind: 'mass', source: r.source,
   });
   const [f1, f2] = [figure(claim, 12), figure(denial, 40)];

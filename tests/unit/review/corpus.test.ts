@@ -75,6 +75,11 @@ describe('figures', () => {
     ]);
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]!.reason).toContain('20 million tablets');
+    // Untitled documents are named by their opening, as in the Library.
+    expect(figures.map((f) => [f.document, f.lead])).toEqual([
+      [null, 'Officials said 20 million tablets were seized this year.'],
+      [null, 'A ministry statement said 14 million tablets were seized this year.'],
+    ]);
     core.close();
   });
 });

@@ -50,6 +50,12 @@ describe('attribution review grid', () => {
     const expected = gold003.links.filter((l) => l.to === 'c6').map((l) => l.relation).sort();
     expect(aim.against.map((a) => a.relation).sort()).toEqual(expected);
     expect(aim.against.some((a) => a.text.includes('refute these claims'))).toBe(true);
+    // Report 000 has no title line: its statements are named by their opening; titled ones are not.
+    const statements = disputes.flatMap((d) => [d.claim, ...d.against]);
+    const untitled = statements.filter((st) => st.document === null);
+    expect(untitled.length).toBeGreaterThan(0);
+    expect(untitled.every((st) => st.lead?.startsWith('Jordan said on Monday that pro-Iranian Syrian army units'))).toBe(true);
+    expect(statements.filter((st) => st.document !== null).every((st) => st.lead === null)).toBe(true);
     core.close();
   });
 
