@@ -16,6 +16,7 @@ import { useMenuCommands } from './hooks/use-menu-commands.ts';
 import { useProjectInfo } from './hooks/use-library-data.ts';
 import { t } from './i18n/t.ts';
 import { projectName } from './lib/format.ts';
+import type { ExportChoice, PickedDocument } from './packs/export-choice.ts';
 import { DocumentView } from './views/document-view.tsx';
 import { LibraryView } from './views/library-view.tsx';
 import { PacksView } from './views/packs-view.tsx';
@@ -69,6 +70,8 @@ export function App() {
   // Packs stays mounted once opened: a pack being checked, exported or merged goes on in the core
   // while the analyst looks elsewhere, and its report is there on coming back.
   const [packsKept, setPacksKept] = useState(false);
+  // Documents the Library hands to Packs ("Export selected…"); kept here because both views stay mounted.
+  const [exportChoice, setExportChoice] = useState<ExportChoice | null>(null);
   useEffect(() => {
     if (view.kind === 'packs') setPacksKept(true);
   }, [view.kind]);
@@ -101,6 +104,11 @@ export function App() {
   // Stable, so that the kept Review does not re-render with every render of the shell.
   const undo = useCallback(() => void history('undo'), [history]);
   const goLibrary = useCallback(() => setView({ kind: 'library' }), []);
+  const exportSelected = useCallback((documents: PickedDocument[]) => {
+    setExportChoice({ documents });
+    setView({ kind: 'packs' });
+  }, []);
+  const clearExportChoice = useCallback(() => setExportChoice(null), []);
   const openFromReview = useCallback((id: string, focusSpanId: string) => setView({ kind: 'document', id, focusSpanId, from: 'review' }), []);
 
   useMenuCommands({ undo: () => void history('undo'), redo: () => void history('redo'), shortcuts: () => setHelpOpen(true) });
@@ -130,6 +138,7 @@ export function App() {
           onOpen={(id) => setView({ kind: 'document', id, from: 'library' })}
           searchRef={searchRef}
           onUndo={() => void history('undo')}
+          onExportSelected={exportSelected}
         />
         {(reviewKept || reviewShown) && (
           <KeptReview
@@ -148,7 +157,14 @@ export function App() {
             onUndo={() => void history('undo')}
           />
         )}
-        {(packsKept || view.kind === 'packs') && <PacksView active={view.kind === 'packs'} onUndo={() => void history('undo')} />}
+        {(packsKept || view.kind === 'packs') && (
+          <PacksView
+            active={view.kind === 'packs'}
+            onUndo={() => void history('undo')}
+            exportChoice={exportChoice}
+            onClearExportChoice={clearExportChoice}
+          />
+        )}
         {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}

@@ -134,4 +134,32 @@ describe('Packs between two projects (e2e)', () => {
     await page.screenshot({ path: path.join(path.dirname(new URL(import.meta.url).pathname), '../../test-results/screenshots/pack-report.png') });
     await page.close();
   });
+
+  it('exports the documents chosen in the Library less one left out, and the manifest counts what was left out', async () => {
+    const { page } = a;
+    await nav(page, 'Library').click();
+    const rows = page.getByRole('region', { name: 'Documents' }).locator('[role="row"][row-index]');
+    await rows.filter({ hasText: REPORT_003 }).getByRole('gridcell').first().click();
+    await rows.filter({ hasText: 'Iraq fortifies its border' }).getByRole('gridcell').first().click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: 'Export selected…' }).click();
+    const chosen = page.getByRole('radio', { name: 'Chosen documents (2)' });
+    await expect.poll(() => chosen.isChecked()).toBe(true);
+
+    await page.getByRole('searchbox', { name: 'Find a document to leave out' }).fill('fortifies');
+    await page.getByRole('button', { name: /^Leave out Iraq fortifies its border/ }).click();
+    await page.getByRole('list', { name: '1 document left out' }).waitFor();
+    await a.screenshot('packs-export-chosen.png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export pack' }).click()]);
+    const file = path.join(tmp, `chosen-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(fs.readFileSync(file)))['manifest.json'])) as {
+      counts: { documents: number };
+      redacted: { documents: number };
+    };
+    expect(manifest.counts.documents).toBe(1);
+    expect(manifest.redacted.documents).toBe(1);
+    await page.getByRole('region', { name: 'Pack exported' }).getByText('1 document', { exact: true }).waitFor();
+    expect(a.problems).toEqual([]);
+  });
 });

@@ -44,6 +44,8 @@ export const catalogue = {
     'library.col.imported': 'Imported',
     'library.delete': 'Delete',
     'library.deleteTooltip': 'Delete the selected documents (Delete)',
+    'library.exportSelected': 'Export selected…',
+    'library.exportSelectedTooltip': 'Export the selected documents as a pack (in Packs)',
     'library.deleted': { one: 'Deleted {count} document', other: 'Deleted {count} documents' },
     'library.noMatches': 'No documents match these filters.',
     'library.loadError': 'The documents could not be loaded: {message}',

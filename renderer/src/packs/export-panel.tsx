@@ -1,76 +1,125 @@
 /**
- * Export: format, which documents (all, by tag, by published date), what to leave out, signing.
+ * Export: format, which documents (all, chosen in the Library, by tag, by saved review view, by
+ * published date), what to leave out (notes, annotator names, chosen documents), signing.
  * The browser host has no file system, so the core answers with the pack's bytes and the browser
  * downloads them; the result (size, hash, counts, signer) stays shown so the analyst can pass the
  * hash and fingerprint on by another channel.
+ *
+ * Packs stays mounted once opened, so "Export selected…" in the Library can arrive while the panel
+ * is already set up: a new choice selects its scope and takes the focus, and nothing else changes.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ExportResult } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { downloadBytes } from '../lib/download.ts';
-import { countPhrases, formatBytes, packFileName, redactedPhrases } from './pack-display.ts';
+import type { ExportChoice, PickedDocument } from './export-choice.ts';
+import { ExportDone, PACK_MIME, type Done } from './export-done.tsx';
+import { ChosenScope, DateScope, TagScope, useSavedViews, ViewScope } from './export-scopes.tsx';
+import { LeaveOutFinder } from './leave-out-finder.tsx';
+import { packFileName } from './pack-display.ts';
 import { PackProgress } from './pack-progress.tsx';
 import type { usePackJob } from './use-pack-job.ts';
-import { FingerprintLines } from './verify-report.tsx';
 
 type Format = ExportResult['format'];
-type Scope = 'all' | 'tags' | 'date';
+type Scope = 'all' | 'chosen' | 'tags' | 'view' | 'date';
 const FORMATS: readonly Format[] = ['claimpack', 'qdpx', 'brat'];
+const SCOPES: readonly Scope[] = ['all', 'chosen', 'tags', 'view', 'date'];
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const MIME = { claimpack: 'application/zip', qdpx: 'application/zip', brat: 'application/zip' } as const;
-
-interface Done {
-  result: ExportResult;
-  fileName: string;
-}
 
 interface Props {
   projectName: string;
   jobs: ReturnType<typeof usePackJob>;
+  /** Whether Packs is on screen: the saved views are read again on coming back. */
+  active: boolean;
+  /** Documents chosen in the Library ("Export selected…"), or null. */
+  choice: ExportChoice | null;
+  onClearChoice: () => void;
 }
 
-export function ExportPanel({ projectName, jobs }: Props) {
+export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }: Props) {
   const client = useClient();
   const { version } = useChanges();
   const tags = useQuery(() => client.call('tags:list', {}), [client, version]);
+  const views = useSavedViews(active);
   const [format, setFormat] = useState<Format>('claimpack');
-  const [scope, setScope] = useState<Scope>('all');
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [scope, setScope] = useState<Scope>(choice ? 'chosen' : 'all');
+  const [seenChoice, setSeenChoice] = useState(choice);
+  const [chosenTags, setChosenTags] = useState<ReadonlySet<string>>(new Set());
+  const [pickedView, setPickedView] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [redactNotes, setRedactNotes] = useState(false);
   const [redactAnnotators, setRedactAnnotators] = useState(false);
+  const [leftOut, setLeftOut] = useState<PickedDocument[]>([]);
   const [sign, setSign] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
+  const chosenRadio = useRef<HTMLInputElement>(null);
+
+  // A new choice from the Library selects its scope; a cleared one falls back to every document.
+  if (choice !== seenChoice) {
+    setSeenChoice(choice);
+    if (choice) setScope('chosen');
+    else if (scope === 'chosen') setScope('all');
+  }
+  // The button that brought the analyst here is now hidden: the focus goes where the choice shows.
+  useEffect(() => {
+    if (choice) chosenRadio.current?.focus();
+  }, [choice]);
   // The form is taller than a laptop screen; the result must not land out of sight below it.
   useEffect(() => {
     if (done) resultRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [done]);
 
+  // The view picked, or the first by name (also when the picked one was deleted meanwhile).
+  const viewId = views.data?.find((v) => v.id === pickedView)?.id ?? views.data?.[0]?.id ?? null;
   const fromBad = from.trim() !== '' && !DATE.test(from.trim());
   const toBad = to.trim() !== '' && !DATE.test(to.trim());
-  const problem =
-    scope === 'tags' && chosen.size === 0
-      ? t('packs.export.pickTag')
-      : scope === 'date' && (fromBad || toBad)
-        ? t('packs.export.dateInvalid')
-        : scope === 'date' && !from.trim() && !to.trim()
-          ? t('packs.export.pickDate')
-          : null;
+  const problem = ((): string | null => {
+    switch (scope) {
+      case 'all':
+        return null;
+      case 'chosen':
+        return choice ? null : t('packs.export.chooseHint');
+      case 'tags':
+        return chosenTags.size === 0 ? t('packs.export.pickTag') : null;
+      case 'view':
+        if (views.error) return t('packs.export.viewsError', { message: views.error.message });
+        if (!views.data) return t('packs.export.viewsLoading');
+        return viewId ? null : t('packs.export.noViews');
+      case 'date':
+        if (fromBad || toBad) return t('packs.export.dateInvalid');
+        return !from.trim() && !to.trim() ? t('packs.export.pickDate') : null;
+    }
+  })();
   const busy = jobs.job !== null;
 
   const toggleTag = (name: string) =>
-    setChosen((s) => {
+    setChosenTags((s) => {
       const next = new Set(s);
       if (!next.delete(name)) next.add(name);
       return next;
     });
+
+  const selection = () => {
+    switch (scope) {
+      case 'all':
+        return {};
+      case 'chosen':
+        return { documentIds: (choice?.documents ?? []).map((d) => d.id) };
+      case 'tags':
+        return { tags: [...chosenTags] };
+      case 'view':
+        return viewId ? { viewId } : {};
+      case 'date':
+        return { ...(from.trim() ? { from: from.trim() } : {}), ...(to.trim() ? { to: to.trim() } : {}) };
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -83,10 +132,8 @@ export function ExportPanel({ projectName, jobs }: Props) {
         jobId,
         format,
         sign: format === 'claimpack' && sign,
-        redact: { notes: redactNotes, annotators: redactAnnotators, documents: [] },
-        ...(scope === 'tags' ? { tags: [...chosen] } : {}),
-        ...(scope === 'date' && from.trim() ? { from: from.trim() } : {}),
-        ...(scope === 'date' && to.trim() ? { to: to.trim() } : {}),
+        redact: { notes: redactNotes, annotators: redactAnnotators, documents: leftOut.map((d) => d.id) },
+        ...selection(),
       }),
     );
     if (!result) return;
@@ -95,7 +142,7 @@ export function ExportPanel({ projectName, jobs }: Props) {
       return;
     }
     const fileName = packFileName(projectName, result.value.format);
-    if (result.value.data) downloadBytes(result.value.data, fileName, MIME[result.value.format]);
+    if (result.value.data) downloadBytes(result.value.data, fileName, PACK_MIME[result.value.format]);
     setDone({ result: result.value, fileName });
   };
 
@@ -103,6 +150,36 @@ export function ExportPanel({ projectName, jobs }: Props) {
     if (!done) return;
     await navigator.clipboard?.writeText(done.result.sha256).catch(() => undefined);
     setCopied(true);
+  };
+
+  const scopeLabel = (s: Scope): string => {
+    switch (s) {
+      case 'all':
+        return t('packs.export.all');
+      case 'chosen':
+        return choice ? t('packs.export.byChosenCount', { count: choice.documents.length }) : t('packs.export.byChosen');
+      case 'tags':
+        return t('packs.export.byTags');
+      case 'view':
+        return t('packs.export.byView');
+      case 'date':
+        return t('packs.export.byDate');
+    }
+  };
+
+  const scopeDetail = (s: Scope): ReactNode => {
+    switch (s) {
+      case 'all':
+        return null;
+      case 'chosen':
+        return <ChosenScope choice={choice} onClear={onClearChoice} />;
+      case 'tags':
+        return <TagScope tags={tags} chosen={chosenTags} onToggle={toggleTag} />;
+      case 'view':
+        return <ViewScope views={views} value={viewId} onChange={setPickedView} />;
+      case 'date':
+        return <DateScope from={from} to={to} fromBad={fromBad} toBad={toBad} onFrom={setFrom} onTo={setTo} />;
+    }
   };
 
   return (
@@ -124,49 +201,22 @@ export function ExportPanel({ projectName, jobs }: Props) {
 
         <fieldset disabled={busy}>
           <legend>{t('packs.export.selection')}</legend>
-          {(['all', 'tags', 'date'] as const).map((s) => (
-            <label key={s} className="pack-choice">
-              <input type="radio" name="pack-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-              <span>{t(s === 'all' ? 'packs.export.all' : s === 'tags' ? 'packs.export.byTags' : 'packs.export.byDate')}</span>
-            </label>
+          {SCOPES.map((s) => (
+            <div key={s} className="pack-scope">
+              <label className="pack-choice">
+                <input
+                  ref={s === 'chosen' ? chosenRadio : undefined}
+                  type="radio"
+                  name="pack-scope"
+                  value={s}
+                  checked={scope === s}
+                  onChange={() => setScope(s)}
+                />
+                <span>{scopeLabel(s)}</span>
+              </label>
+              {scope === s && scopeDetail(s)}
+            </div>
           ))}
-          {scope === 'tags' && (
-            <div className="pack-sub">
-              {tags.data && tags.data.length === 0 && <p className="muted">{t('packs.export.noTags')}</p>}
-              {tags.data && tags.data.length > 0 && (
-                <>
-                  <ul className="pack-tags" aria-label={t('packs.export.tags')}>
-                    {[...tags.data]
-                      .sort((a, b) => a.name.localeCompare(b.name))
-                      .map((tag) => (
-                        <li key={tag.id}>
-                          <label className="pack-tag">
-                            <input type="checkbox" checked={chosen.has(tag.name)} onChange={() => toggleTag(tag.name)} />
-                            <span className="pack-swatch" style={{ background: tag.color ?? 'var(--cd-border)' }} aria-hidden="true" />
-                            <span dir="auto">{tag.name}</span>
-                          </label>
-                        </li>
-                      ))}
-                  </ul>
-                  <p className="pack-hint">{t('packs.export.tagsChosen', { count: chosen.size })}</p>
-                </>
-              )}
-              {tags.error && <p className="status-error">{tags.error.message}</p>}
-            </div>
-          )}
-          {scope === 'date' && (
-            <div className="pack-sub pack-dates">
-              <label className="field-inline">
-                {t('packs.export.from')}
-                <input className="date-input" value={from} placeholder="YYYY-MM-DD" aria-invalid={fromBad} onChange={(e) => setFrom(e.target.value)} />
-              </label>
-              <label className="field-inline">
-                {t('packs.export.to')}
-                <input className="date-input" value={to} placeholder="YYYY-MM-DD" aria-invalid={toBad} onChange={(e) => setTo(e.target.value)} />
-              </label>
-              <p className="pack-hint">{t('packs.export.dateHint')}</p>
-            </div>
-          )}
         </fieldset>
 
         <fieldset disabled={busy}>
@@ -185,6 +235,15 @@ export function ExportPanel({ projectName, jobs }: Props) {
               <span className="pack-hint">{t('packs.export.redactAnnotatorsHint')}</span>
             </span>
           </label>
+          <div className="pack-scope">
+            <div className="pack-choice pack-choice-plain">
+              <span>
+                {t('packs.export.redactDocuments')}
+                <span className="pack-hint">{t('packs.export.redactDocumentsHint')}</span>
+              </span>
+            </div>
+            <LeaveOutFinder left={leftOut} onChange={setLeftOut} />
+          </div>
         </fieldset>
 
         <fieldset disabled={busy || format !== 'claimpack'}>
@@ -198,10 +257,14 @@ export function ExportPanel({ projectName, jobs }: Props) {
         </fieldset>
 
         <div className="pack-actions">
-          <button type="submit" className="button button-primary" disabled={busy || problem !== null}>
+          <button type="submit" className="button button-primary" disabled={busy || problem !== null} aria-describedby={problem ? 'pack-export-problem' : undefined}>
             {t('packs.export.button')}
           </button>
-          {problem && <span className="pack-hint">{problem}</span>}
+          {problem && (
+            <span id="pack-export-problem" className="pack-hint">
+              {problem}
+            </span>
+          )}
         </div>
       </form>
 
@@ -212,62 +275,6 @@ export function ExportPanel({ projectName, jobs }: Props) {
         </p>
       )}
       <div ref={resultRef}>{done && <ExportDone done={done} copied={copied} onCopy={() => void copySha()} />}</div>
-    </section>
-  );
-}
-
-function ExportDone({ done, copied, onCopy }: { done: Done; copied: boolean; onCopy: () => void }) {
-  const { result, fileName } = done;
-  const m = result.manifest;
-  const left = m ? redactedPhrases(m.redacted) : [];
-  return (
-    <section className="pack-result" aria-labelledby="pack-exported-title">
-      <header className="pack-result-head">
-        <h3 id="pack-exported-title">{t('packs.export.doneTitle')}</h3>
-        <span className="muted">{t('packs.export.saved', { file: fileName })}</span>
-        {result.data && (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => downloadBytes(result.data!, fileName, MIME[result.format])}
-          >
-            {t('packs.export.downloadAgain')}
-          </button>
-        )}
-      </header>
-      <dl className="pack-facts">
-        <dt>{t('packs.export.size')}</dt>
-        <dd>{formatBytes(result.bytes)}</dd>
-        <dt>{t('packs.export.sha256')}</dt>
-        <dd>
-          <span className="mono" title={result.sha256}>
-            {result.sha256.slice(0, 16)}…
-          </span>{' '}
-          <button type="button" className="button button-small" onClick={onCopy}>
-            {copied ? t('packs.export.copied') : t('packs.export.copySha')}
-          </button>
-        </dd>
-        {m && (
-          <>
-            <dt>{t('packs.export.counts')}</dt>
-            <dd>{countPhrases(m.counts).join(' · ')}</dd>
-          </>
-        )}
-        {result.format === 'claimpack' && (
-          <>
-            <dt>{result.fingerprint ? t('packs.export.signer') : t('packs.verify.signature')}</dt>
-            <dd className={result.fingerprint ? undefined : 'muted'}>
-              {result.fingerprint ? <FingerprintLines fingerprint={result.fingerprint} /> : t('packs.export.unsigned')}
-            </dd>
-          </>
-        )}
-        {left.length > 0 && (
-          <>
-            <dt>{t('packs.export.redacted')}</dt>
-            <dd>{left.join(', ')}</dd>
-          </>
-        )}
-      </dl>
     </section>
   );
 }

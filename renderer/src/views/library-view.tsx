@@ -1,6 +1,6 @@
 /**
  * The Library: every document in the project as a grid, search over them, filters, import (picker
- * or drop) and delete with undo. It stays mounted while a document is open, so that coming back
+ * or drop), delete with undo, and export of the selected documents (handed to Packs). It stays mounted while a document is open, so that coming back
  * finds the same scroll position, selection, search and filters.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
@@ -18,12 +18,15 @@ import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useImportJob } from '../hooks/use-import-job.ts';
 import { useDocumentList, useOutlets, useSearch, type Filter } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
+import type { PickedDocument } from '../packs/export-choice.ts';
 
 interface Props {
   active: boolean;
   onOpen: (id: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   onUndo: () => void;
+  /** "Export selected…": the selected documents, named as the grid names them, for Packs. */
+  onExportSelected: (documents: PickedDocument[]) => void;
 }
 
 const EMPTY_INPUTS: FilterInputs = { query: '', outlet: '', from: '', to: '' };
@@ -38,7 +41,7 @@ function toFilter(inputs: FilterInputs): Filter {
   return filter;
 }
 
-export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
+export function LibraryView({ active, onOpen, searchRef, onUndo, onExportSelected }: Props) {
   const client = useClient();
   const bump = useBump();
   const toast = useToast();
@@ -91,6 +94,16 @@ export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
     }
   };
 
+  const exportSelected = () => {
+    // The grid's rows are the list's items: their titles and leads come with them, no fetch needed.
+    const rows = new Map((list.data?.items ?? []).map((d) => [d.id, d]));
+    const picked = (grid.current?.selectedIds() ?? []).flatMap((id) => {
+      const d = rows.get(id);
+      return d ? [{ id: d.id, title: d.title, lead: d.lead ?? null, language: d.language }] : [];
+    });
+    if (picked.length > 0) onExportSelected(picked);
+  };
+
   useGlobalShortcuts(
     active
       ? {
@@ -141,6 +154,15 @@ export function LibraryView({ active, onOpen, searchRef, onUndo }: Props) {
               onClick={() => void remove(grid.current?.selectedIds() ?? [])}
             >
               {t('library.delete')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={selectedCount === 0 || searching}
+              title={t('library.exportSelectedTooltip')}
+              onClick={exportSelected}
+            >
+              {t('library.exportSelected')}
             </button>
             <ImportButtons onFiles={jobs.importFiles} disabled={jobs.job !== null} />
           </div>

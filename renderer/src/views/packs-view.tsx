@@ -2,11 +2,20 @@
 import { useProjectInfo } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
 import { projectName } from '../lib/format.ts';
+import type { ExportChoice } from '../packs/export-choice.ts';
 import { ExportPanel } from '../packs/export-panel.tsx';
 import { OpenPanel } from '../packs/open-panel.tsx';
 import { usePackJob } from '../packs/use-pack-job.ts';
 
-export function PacksView({ active, onUndo }: { active: boolean; onUndo: () => void }) {
+interface Props {
+  active: boolean;
+  onUndo: () => void;
+  /** Documents chosen in the Library for export ("Export selected…"), or null. */
+  exportChoice: ExportChoice | null;
+  onClearExportChoice: () => void;
+}
+
+export function PacksView({ active, onUndo, exportChoice, onClearExportChoice }: Props) {
   const project = useProjectInfo();
   // One job at a time across both panels: an export and a merge never race each other.
   const jobs = usePackJob();
@@ -16,7 +25,13 @@ export function PacksView({ active, onUndo }: { active: boolean; onUndo: () => v
         <span>{t('packs.intro')}</span>
       </div>
       <div className="section-body packs-body">
-        <ExportPanel projectName={project.data ? projectName(project.data.path) : 'claimdesk'} jobs={jobs} />
+        <ExportPanel
+          projectName={project.data ? projectName(project.data.path) : 'claimdesk'}
+          jobs={jobs}
+          active={active}
+          choice={exportChoice}
+          onClearChoice={onClearExportChoice}
+        />
         <OpenPanel jobs={jobs} onUndo={onUndo} />
       </div>
     </div>

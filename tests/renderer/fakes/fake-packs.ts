@@ -74,6 +74,8 @@ export class FakePacks {
   verifyGate: Promise<void> | null = null;
   /** Documents the merges brought in, newest last (undo removes the last merge's). */
   readonly merges: string[] = [];
+  /** The saved review views `review:views` lists (a test with the review fake gets that fake's own). */
+  readonly views: { id: string; name: string; state: unknown }[] = [];
   private undoStack: string[] = [];
   private cancelled = new Set<string>();
 
@@ -88,7 +90,8 @@ export class FakePacks {
     }
   }
 
-  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'tags:list' | 'jobs:cancel'> = {
+  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
+    'review:views': async () => this.views,
     'tags:list': async () => [
       { id: '0190f1a2-0000-7000-8000-0000000000f1', revision: 1, name: 'Smuggling', parentId: null, color: '#d62728' },
       { id: '0190f1a2-0000-7000-8000-0000000000f2', revision: 1, name: 'Captagon', parentId: null, color: '#1f77b4' },
@@ -97,7 +100,7 @@ export class FakePacks {
       this.core.emit('progress', { jobId, phase: 'writing', done: 1, total: 3, current: 'annotations.jsonld' });
       if (this.gate) await this.gate;
       if (this.cancelled.has(jobId)) throw new CancelledError('Export cancelled; no pack was written.');
-      const manifest = { ...MANIFEST, signed: sign, redacted: { notes: redact?.notes ?? false, annotators: redact?.annotators ?? false, documents: 0 } };
+      const manifest = { ...MANIFEST, signed: sign, redacted: { notes: redact?.notes ?? false, annotators: redact?.annotators ?? false, documents: redact?.documents.length ?? 0 } };
       const data = packBytes(soundPack({ report: { manifest } }));
       return {
         path: null,

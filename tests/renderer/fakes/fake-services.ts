@@ -238,7 +238,8 @@ function parseQuery(query: string): string[] {
   if ((query.match(/"/g)?.length ?? 0) % 2 === 1 || /(^|\s)(AND|OR|NOT)\s*$/.test(query)) {
     throw new DomainError('QUERY_SYNTAX', 'The search has an unclosed quote or a dangling operator.');
   }
-  return query.replace(/"/g, '').toLowerCase().split(/\s+/).filter(Boolean);
+  // A trailing * is a prefix search; matching by substring already finds prefixes.
+  return query.replace(/"/g, '').replace(/\*(?=\s|$)/g, '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 function mark(text: string, terms: string[]): SnippetPart[] {

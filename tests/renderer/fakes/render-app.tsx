@@ -11,9 +11,10 @@ import { createFakeTransport } from './fake-transport.ts';
 export function renderApp(options: { seed?: FakeFile[]; sample?: FakeFile[]; review?: (core: FakeCore) => ReviewFixture; packs?: boolean } = {}) {
   const core = new FakeCore(options.sample ?? []);
   if (options.seed) core.seed(options.seed);
+  // Packs first: the review fake's own channels (saved views, tags) then win where both answer.
+  const packs = options.packs ? new FakePacks(core).install() : null;
   // The review channels, over rows that point at the seeded documents.
   const review = options.review ? new FakeReview(core, options.review(core)).install() : null;
-  const packs = options.packs ? new FakePacks(core).install() : null;
   const transport = createFakeTransport(core);
   const user = userEvent.setup();
   const view = render(<Root client={new Client(transport)} />);
