@@ -1,6 +1,9 @@
 /** SQL for the corpus-wide views: disputes side by side, the sources overview, and figures. */
 import type { Db } from '../store/database.ts';
 
+/** A document's title, and for one without a title the opening of its text, as the Library names it. */
+const DOCUMENT_NAME = `d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language`;
+
 export interface StatementRow {
   claimId: string; kind: string; text: string; documentId: string; document: string | null; lead: string | null; language: string; published: string | null;
   status: string; relation: string | null; targetId: string | null;
@@ -22,7 +25,7 @@ export class CorpusRepository {
   disputedClaims(limit: number): StatementRow[] {
     return this.db
       .prepare(
-        `SELECT DISTINCT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, d.published,
+        `SELECT DISTINCT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, ${DOCUMENT_NAME}, d.published,
            coalesce(c.status_override, c.status) AS status, NULL AS relation, NULL AS targetId
          FROM claim_links l JOIN spans s ON s.id = l.to_claim_id JOIN claims c ON c.id = s.id JOIN documents d ON d.id = s.document_id
          WHERE l.deleted_at IS NULL AND l.relation IN ('denies', 'disputes') AND s.deleted_at IS NULL AND d.deleted_at IS NULL
@@ -37,7 +40,7 @@ export class CorpusRepository {
     if (targetIds.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, d.published,
+        `SELECT s.id AS claimId, s.kind, s.exact AS text, s.document_id AS documentId, ${DOCUMENT_NAME}, d.published,
            coalesce(c.status_override, c.status) AS status, l.relation, l.to_claim_id AS targetId
          FROM claim_links l JOIN spans s ON s.id = l.from_claim_id JOIN claims c ON c.id = s.id JOIN documents d ON d.id = s.document_id
          WHERE l.deleted_at IS NULL AND l.relation IN ('denies', 'disputes') AND s.deleted_at IS NULL AND d.deleted_at IS NULL
@@ -80,7 +83,7 @@ export class CorpusRepository {
   figures(): FigureRow[] {
     return this.db
       .prepare(
-        `SELECT s.id AS spanId, s.document_id AS documentId, d.title AS document, CASE WHEN d.title IS NULL THEN substr(d.text, 1, 200) END AS lead, d.language, s.exact, s.start, s."end", s.data
+        `SELECT s.id AS spanId, s.document_id AS documentId, ${DOCUMENT_NAME}, s.exact, s.start, s."end", s.data
          FROM spans s JOIN documents d ON d.id = s.document_id
          WHERE s.kind = 'quantity' AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.seq, s.start`,
       )
