@@ -110,6 +110,7 @@ export function App() {
   }, []);
   const clearExportChoice = useCallback(() => setExportChoice(null), []);
   const openFromReview = useCallback((id: string, focusSpanId: string) => setView({ kind: 'document', id, focusSpanId, from: 'review' }), []);
+  const openFromPacks = useCallback((id: string, focusSpanId?: string) => setView({ kind: 'document', id, focusSpanId, from: 'packs' }), []);
 
   useMenuCommands({ undo: () => void history('undo'), redo: () => void history('redo'), shortcuts: () => setHelpOpen(true) });
 
@@ -163,6 +164,7 @@ export function App() {
             onUndo={() => void history('undo')}
             exportChoice={exportChoice}
             onClearExportChoice={clearExportChoice}
+            onOpen={openFromPacks}
           />
         )}
         {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}

@@ -2,9 +2,11 @@
  * Packs in real Chromium, between two web hosts: project A opens the sample project and exports a
  * signed pack through the UI (captured as a browser download); project B, fresh and empty, opens
  * that file through the picker, sees the verification report, merges, and then holds the same
- * attributions and report 003's claims. The pack's report.html is opened too. Screenshots go to
+ * attributions and report 003's claims, and lists the merge among those made into it (Undone once
+ * undone). The pack's report.html is opened too. Screenshots go to
  * test-results/screenshots/.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +97,12 @@ describe('Packs between two projects (e2e)', () => {
     const merged = page.getByRole('region', { name: `Merged ${path.basename(packPath)}` });
     await merged.waitFor();
     await page.locator('.toast').getByRole('button', { name: 'Undo' }).waitFor();
+    // Listed among the merges made here, with the SHA-256 of the very file merged.
+    const listed = page.getByRole('region', { name: 'Merged into this project' }).getByRole('listitem', { name: path.basename(packPath) });
+    await listed.getByText(/^merged by /).waitFor();
+    const sha = crypto.createHash('sha256').update(fs.readFileSync(packPath)).digest('hex');
+    expect(await listed.locator('.pack-merge-sha .mono').getAttribute('title')).toBe(sha);
+    expect(await listed.getByText('Undone', { exact: true }).count()).toBe(0);
     await b.screenshot('packs-merged.png');
 
     const rowsA = await api<{ total: number }>(a, 'review:rows', { query: {}, offset: 0, limit: 1 });
@@ -121,6 +129,9 @@ describe('Packs between two projects (e2e)', () => {
     const { page } = b;
     await page.getByRole('button', { name: 'Undo' }).first().click();
     await expect.poll(async () => (await api<{ total: number }>(b, 'documents:list', { offset: 0, limit: 1 })).total).toBe(0);
+    await nav(page, 'Packs').click();
+    const listed = page.getByRole('region', { name: 'Merged into this project' }).getByRole('listitem', { name: path.basename(packPath) });
+    await listed.getByText('Undone', { exact: true }).waitFor();
   });
 
   it('writes a report.html that opens in Chromium without Claimdesk', async () => {

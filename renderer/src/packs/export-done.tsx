@@ -5,7 +5,7 @@
 import type { ExportResult } from '../../../shared/pack-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { downloadBytes } from '../lib/download.ts';
-import { countPhrases, formatBytes, redactedPhrases } from './pack-display.ts';
+import { countPhrases, formatBytes, redactedPhrases, shortPackSha } from './pack-display.ts';
 import { FingerprintLines } from './verify-report.tsx';
 
 export const PACK_MIME = { claimpack: 'application/zip', qdpx: 'application/zip', brat: 'application/zip' } as const;
@@ -40,7 +40,7 @@ export function ExportDone({ done, copied, onCopy }: { done: Done; copied: boole
         <dt>{t('packs.export.sha256')}</dt>
         <dd>
           <span className="mono" title={result.sha256}>
-            {result.sha256.slice(0, 16)}…
+            {shortPackSha(result.sha256)}
           </span>{' '}
           <button type="button" className="button button-small" onClick={onCopy}>
             {copied ? t('packs.export.copied') : t('packs.export.copySha')}

@@ -8,6 +8,7 @@ import { useClient } from '../client/context.tsx';
 import { useToast } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
+import type { OpenConflict } from './conflict-list.tsx';
 import { MergeReportView } from './merge-report.tsx';
 import { PackProgress } from './pack-progress.tsx';
 import type { usePackJob } from './use-pack-job.ts';
@@ -22,9 +23,10 @@ interface Opened {
 interface Props {
   jobs: ReturnType<typeof usePackJob>;
   onUndo: () => void;
+  onOpen: OpenConflict;
 }
 
-export function OpenPanel({ jobs, onUndo }: Props) {
+export function OpenPanel({ jobs, onUndo, onOpen }: Props) {
   const client = useClient();
   const { bump } = useChanges();
   const toast = useToast();
@@ -115,7 +117,7 @@ export function OpenPanel({ jobs, onUndo }: Props) {
           {error}
         </p>
       )}
-      {merged && <MergeReportView report={merged} />}
+      {merged && <MergeReportView report={merged} onOpen={onOpen} />}
     </section>
   );
 }

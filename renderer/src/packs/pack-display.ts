@@ -25,6 +25,14 @@ export function shortFingerprint(fingerprint: string): string {
   return `${fingerprint.toUpperCase().split(' ').slice(0, 2).join(' ')}…`;
 }
 
+/**
+ * A pack's SHA-256 cut to its first 16 hex digits: the same on the sender's Export panel and the
+ * recipient's list of merges, so the two can be compared at a glance (the whole one on hover).
+ */
+export function shortPackSha(sha256: string): string {
+  return `${sha256.slice(0, 16)}…`;
+}
+
 const COUNT_KEYS = {
   documents: 'packs.count.documents',
   annotations: 'packs.count.annotations',

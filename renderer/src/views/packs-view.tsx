@@ -1,9 +1,14 @@
-/** Packs: export this project (or part of it) for a colleague, and open, verify and merge theirs. */
+/**
+ * Packs: export this project (or part of it) for a colleague; open, verify and merge theirs; and
+ * the merges made here, whose conflicts open in their documents.
+ */
 import { useProjectInfo } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
 import { projectName } from '../lib/format.ts';
+import type { OpenConflict } from '../packs/conflict-list.tsx';
 import type { ExportChoice } from '../packs/export-choice.ts';
 import { ExportPanel } from '../packs/export-panel.tsx';
+import { MergesPanel } from '../packs/merges-panel.tsx';
 import { OpenPanel } from '../packs/open-panel.tsx';
 import { usePackJob } from '../packs/use-pack-job.ts';
 
@@ -13,9 +18,11 @@ interface Props {
   /** Documents chosen in the Library for export ("Export selected…"), or null. */
   exportChoice: ExportChoice | null;
   onClearExportChoice: () => void;
+  /** Opens the Document view at a merge conflict (Back returns here). */
+  onOpen: OpenConflict;
 }
 
-export function PacksView({ active, onUndo, exportChoice, onClearExportChoice }: Props) {
+export function PacksView({ active, onUndo, exportChoice, onClearExportChoice, onOpen }: Props) {
   const project = useProjectInfo();
   // One job at a time across both panels: an export and a merge never race each other.
   const jobs = usePackJob();
@@ -32,7 +39,11 @@ export function PacksView({ active, onUndo, exportChoice, onClearExportChoice }:
           choice={exportChoice}
           onClearChoice={onClearExportChoice}
         />
-        <OpenPanel jobs={jobs} onUndo={onUndo} />
+        {/* One column: what comes in (a pack to open) above what came in before. */}
+        <div className="packs-column">
+          <OpenPanel jobs={jobs} onUndo={onUndo} onOpen={onOpen} />
+          <MergesPanel active={active} onOpen={onOpen} />
+        </div>
       </div>
     </div>
   );

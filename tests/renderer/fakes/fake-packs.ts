@@ -3,10 +3,12 @@
  * report and the merge report the core would give for it, so a test says exactly what a pack
  * "contains" (a hostile creator name, a hash mismatch) without building zips. Anything else is
  * refused as not a zip. Export answers with such bytes; a merge is one undo step, and `gate` holds
- * it after its first progress event (to see progress and Cancel).
+ * it after its first progress event (to see progress and Cancel). Each merge is kept as the core
+ * keeps it (`packs:merges`, newest first; undo marks it undone); a test may add records of its own.
  */
+import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '../../../shared/contract.ts';
-import type { ManifestSummary, MergeReport, VerifyReport } from '../../../shared/pack-schemas.ts';
+import type { ManifestSummary, MergeRecord, MergeReport, VerifyReport } from '../../../shared/pack-schemas.ts';
 import { CancelledError, DomainError } from '../../../main/core/errors.ts';
 import type { FakeCore } from './fake-services.ts';
 
@@ -74,6 +76,8 @@ export class FakePacks {
   verifyGate: Promise<void> | null = null;
   /** Documents the merges brought in, newest last (undo removes the last merge's). */
   readonly merges: string[] = [];
+  /** The merges `packs:merges` lists, newest first, undone ones included. */
+  readonly records: MergeRecord[] = [];
   /** The saved review views `review:views` lists (a test with the review fake gets that fake's own). */
   readonly views: { id: string; name: string; state: unknown }[] = [];
   private undoStack: string[] = [];
@@ -90,7 +94,7 @@ export class FakePacks {
     }
   }
 
-  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
+  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
     'review:views': async () => this.views,
     'tags:list': async () => [
       { id: '0190f1a2-0000-7000-8000-0000000000f1', revision: 1, name: 'Smuggling', parentId: null, color: '#d62728' },
@@ -126,9 +130,11 @@ export class FakePacks {
       const label = `Merge pack ${name} from ${report.manifest?.creator ?? 'an unnamed analyst'}`;
       this.merges.push(name);
       this.undoStack.push(label);
+      this.records.unshift({ id: randomUUID(), at: new Date().toISOString(), analyst: 'Test Analyst', undone: false, report: { ...content.merge, name, label } });
       this.core.emit('changed', { what: 'annotations' });
       return { ...content.merge, name, label, verify: report };
     },
+    'packs:merges': async ({ limit }) => structuredClone(this.records.slice(0, limit)),
     'jobs:cancel': async ({ jobId }) => {
       this.cancelled.add(jobId);
       return { cancelled: true };
@@ -150,6 +156,8 @@ export class FakePacks {
         const label = this.undoStack.pop();
         if (!label) return undo({});
         this.merges.pop();
+        const record = this.records.find((r) => !r.undone && r.report.label === label);
+        if (record) record.undone = true;
         this.core.emit('changed', { what: 'history' });
         return { label };
       },

@@ -1,0 +1,179 @@
+/**
+ * "Merged into this project" in the Packs view, over the fake core: the merges made here newest
+ * first with who made the pack and who merged it, the empty state, the list read again after a
+ * merge and an undo, and a conflict opened in its document at our annotation, from the list and
+ * from the report right after the merge; an undone merge offers nothing to open.
+ */
+import './fakes/highlight-polyfill.ts';
+import { randomUUID } from 'node:crypto';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MergeConflict, MergeRecord } from '../../shared/pack-schemas.ts';
+import { formatTimestamp } from '../../renderer/src/lib/format.ts';
+import { englishReports } from './fakes/corpus.ts';
+import { packBytes, soundPack } from './fakes/fake-packs.ts';
+import { renderApp } from './fakes/render-app.tsx';
+
+// A whole app over a fake core, the Document view included: slow on a busy two-core machine.
+configure({ asyncUtilTimeout: 5000 });
+const LONG = 60_000;
+
+// jsdom has no layout; the Document view measures ranges to place its marks.
+beforeAll(() => {
+  Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+});
+
+const PANEL = 'Merged into this project';
+const QUOTE = 'We are facing a war along the borders';
+const packFile = (bytes: Uint8Array, name: string) => new File([new Uint8Array(bytes)], name);
+
+/** A kept merge as the core lists it; the report is a sound pack's unless overridden. */
+function record(name: string, over: Partial<Omit<MergeRecord, 'report'>> & { report?: Partial<MergeRecord['report']> } = {}): MergeRecord {
+  const { report, ...rest } = over;
+  return {
+    id: randomUUID(),
+    at: '2026-11-20T09:15:00.000Z',
+    analyst: 'Test Analyst',
+    undone: false,
+    ...rest,
+    report: { ...soundPack().merge, name, label: `Merge pack ${name}`, ...report },
+  };
+}
+
+const conflict = (over: Partial<MergeConflict> & Pick<MergeConflict, 'type' | 'message'>): MergeConflict => ({ id: randomUUID(), copyId: null, documentId: null, ...over });
+
+async function openPacks(app: ReturnType<typeof renderApp>) {
+  await app.user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Packs' }));
+  return screen.findByRole('region', { name: PANEL });
+}
+
+/** The merges listed, as their headings read, in the order shown. */
+const listed = (panel: HTMLElement) => within(panel).queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+const entry = (panel: HTMLElement, name: string) => within(panel).getByRole('listitem', { name });
+
+describe('Packs: merged into this project', () => {
+  it('lists the merges newest first: the pack, who made it, who merged it and when, what it added, its SHA-256, and Undone', async () => {
+    const app = renderApp({ packs: true });
+    const sha = 'ab12'.repeat(16);
+    app.packs!.records.push(
+      record('Zaid-2026-11-22.claimpack', { at: '2026-11-22T16:40:00.000Z', analyst: 'Lina M.', report: { creator: null, sha256: sha } }),
+      record('Rana-2026-11-21.claimpack', {
+        undone: true,
+        report: { added: { documents: 0, sources: 2, tags: 0, annotations: 5, attributions: 0, links: 1 } },
+      }),
+      record('Amal-2026-11-01.claimpack', { at: '2026-11-01T08:00:00.000Z', report: { added: { documents: 0, sources: 0, tags: 0, annotations: 0, attributions: 0, links: 0 } } }),
+    );
+    const panel = await openPacks(app);
+    await within(panel).findByRole('list', { name: PANEL });
+    expect(listed(panel)).toEqual(['Zaid-2026-11-22.claimpack', 'Rana-2026-11-21.claimpack', 'Amal-2026-11-01.claimpack']);
+
+    const zaid = entry(panel, 'Zaid-2026-11-22.claimpack');
+    expect(zaid).toHaveTextContent('from an unnamed analyst');
+    expect(zaid).toHaveTextContent(`merged by Lina M. · ${formatTimestamp('2026-11-22T16:40:00.000Z')}`);
+    expect(zaid).toHaveTextContent('Added 4 documents · 427 annotations · 160 attributions · 66 links · 30 sources · 33 tags');
+    expect(within(zaid).getByText('ab12ab12ab12ab12…')).toHaveAttribute('title', sha);
+    expect(within(zaid).queryByText('Undone')).toBeNull();
+
+    const rana = entry(panel, 'Rana-2026-11-21.claimpack');
+    expect(rana).toHaveTextContent('from Rana K.');
+    expect(rana).toHaveTextContent('Added 5 annotations · 1 link · 2 sources');
+    expect(within(rana).getByText('Undone')).toBeInTheDocument();
+    expect(entry(panel, 'Amal-2026-11-01.claimpack')).toHaveTextContent('Nothing new: this project already held everything in the pack.');
+    expect(app.transport.callsTo('packs:merges')).toEqual([{ limit: 100 }]);
+  });
+
+  it('says so when no pack has been merged', async () => {
+    const panel = await openPacks(renderApp({ packs: true }));
+    expect(await within(panel).findByText('No pack has been merged into this project yet.')).toBeInTheDocument();
+  });
+
+  it('reads the list again after a merge and after its Undo', async () => {
+    const app = renderApp({ packs: true });
+    const panel = await openPacks(app);
+    await within(panel).findByText('No pack has been merged into this project yet.');
+
+    await app.user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(soundPack()), 'Rana-2026-11-21.claimpack'));
+    await app.user.click(await screen.findByRole('button', { name: 'Merge into this project' }));
+    await waitFor(() => expect(listed(panel)).toEqual(['Rana-2026-11-21.claimpack']));
+    expect(within(entry(panel, 'Rana-2026-11-21.claimpack')).queryByText('Undone')).toBeNull();
+
+    await app.user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(soundPack()), 'Zaid-2026-11-22.claimpack'));
+    await app.user.click(await screen.findByRole('button', { name: 'Merge into this project' }));
+    await waitFor(() => expect(listed(panel)).toEqual(['Zaid-2026-11-22.claimpack', 'Rana-2026-11-21.claimpack']));
+
+    const toasts = document.querySelector<HTMLElement>('.toast-region')!;
+    await app.user.click(within(toasts).getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(() => expect(within(entry(panel, 'Zaid-2026-11-22.claimpack')).getByText('Undone')).toBeInTheDocument());
+  });
+
+  it('opens an annotation conflict at our annotation and a document conflict at its document, from the report and from the list', async () => {
+    const app = renderApp({ packs: true, annotations: true, seed: englishReports() });
+    const first = app.core.live().find((d) => d.text.includes(QUOTE));
+    const second = app.core.live().find((d) => d !== first);
+    const ours = app.annotations!.seedSpan(first!.id, 'claim', QUOTE, { note: 'Ours: a direct quote.' });
+    const theirs = app.annotations!.seedSpan(first!.id, 'claim', QUOTE, { note: 'Conflict copy from pack Rana-2026-11-21.claimpack. Their note: paraphrase.' });
+    const annotationConflict = conflict({ type: 'annotation', id: ours.id, copyId: theirs.id, documentId: first!.id, message: `Both sides changed “${QUOTE}”; ours was kept.` });
+    const documentConflict = conflict({ type: 'document', id: second!.id, documentId: second!.id, message: 'The metadata of this report differs in the pack; ours was kept.' });
+    const sourceConflict = conflict({ type: 'source', message: 'Both sides changed the source JAF; ours was kept.' });
+    const content = soundPack({ merge: { conflicts: [annotationConflict, documentConflict, sourceConflict] } });
+
+    const panel = await openPacks(app);
+    await app.user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(content), 'Rana-2026-11-21.claimpack'));
+    await app.user.click(await screen.findByRole('button', { name: 'Merge into this project' }));
+
+    // The report right after the merge: Open where a conflict sits in a document, none for the source.
+    const report = await screen.findByRole('region', { name: 'Merged Rana-2026-11-21.claimpack' });
+    const reportList = within(report).getByRole('list', { name: '3 conflicts, ours kept' });
+    expect(within(reportList).getAllByRole('button', { name: /^Open / })).toHaveLength(2);
+    await app.user.click(within(reportList).getByRole('button', { name: `Open “${annotationConflict.message}” in its document` }));
+    await expectFocused(ours.id, theirs.id);
+
+    await app.user.click(screen.getByRole('button', { name: /Back/ }));
+    const item = await within(panel).findByRole('listitem', { name: 'Rana-2026-11-21.claimpack' });
+    expect(panel).toBeVisible();
+    await app.user.click(within(item).getByText('3 conflicts to resolve'));
+    const list = within(item).getByRole('list', { name: '3 conflicts to resolve' });
+    expect(list).toHaveTextContent(sourceConflict.message);
+    await app.user.click(within(list).getByRole('button', { name: `Open “${annotationConflict.message}” in its document` }));
+    await expectFocused(ours.id, theirs.id);
+
+    await app.user.click(screen.getByRole('button', { name: /Back/ }));
+    await app.user.click(within(await within(panel).findByRole('list', { name: '3 conflicts to resolve' })).getByRole('button', { name: `Open “${documentConflict.message}” in its document` }));
+    const article = await screen.findByRole('article', { name: 'Document text' });
+    expect(article.textContent).toContain(second!.text.split('\n')[0]!.trim());
+    const annotations = await screen.findByRole('region', { name: 'Annotations' });
+    expect(within(annotations).queryByRole('option', { selected: true })).toBeNull();
+  }, LONG);
+
+  it('lists an undone merge’s conflicts without Open: what it brought is gone', async () => {
+    const app = renderApp({ packs: true });
+    const documentId = randomUUID();
+    const conflicts = [conflict({ type: 'annotation', copyId: randomUUID(), documentId, message: 'Both sides changed “the note”; ours was kept.' })];
+    const proposedSourceMerges = [{ packSourceId: randomUUID(), packName: 'JAF', localSourceId: randomUUID(), localName: 'Jordanian army', reason: 'Same alias “JAF”.' }];
+    app.packs!.records.push(
+      record('Zaid-2026-11-22.claimpack', { report: { conflicts } }),
+      record('Rana-2026-11-21.claimpack', { undone: true, report: { conflicts, proposedSourceMerges } }),
+    );
+    const panel = await openPacks(app);
+    await within(panel).findByRole('list', { name: PANEL });
+
+    const live = entry(panel, 'Zaid-2026-11-22.claimpack');
+    expect(within(live).getByRole('button', { name: 'Open “Both sides changed “the note”; ours was kept.” in its document' })).toBeInTheDocument();
+
+    const undone = entry(panel, 'Rana-2026-11-21.claimpack');
+    await app.user.click(within(undone).getByText('1 conflict'));
+    await app.user.click(within(undone).getByText('1 proposed source merge'));
+    expect(within(undone).getByRole('list', { name: '1 conflict' })).toHaveTextContent('Both sides changed “the note”; ours was kept.');
+    expect(within(undone).getByRole('list', { name: '1 proposed source merge' })).toHaveTextContent('“JAF” (from the pack) and “Jordanian army” (yours)');
+    expect(within(undone).queryByRole('button')).toBeNull();
+    expect(undone).toHaveTextContent('Taken back with Undo');
+  });
+});
+
+/** The Document view is open with our annotation selected, and their copy beside it not. */
+async function expectFocused(oursId: string, theirsId: string) {
+  const annotations = await screen.findByRole('region', { name: 'Annotations' });
+  await waitFor(() => expect(within(annotations).getByRole('option', { selected: true })).toHaveAttribute('id', `ann-${oursId}`));
+  expect(annotations.querySelector(`#ann-${theirsId}`)).toHaveAttribute('aria-selected', 'false');
+}
