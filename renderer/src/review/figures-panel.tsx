@@ -113,7 +113,7 @@ export function FiguresPanel({ onOpen }: Props) {
               </td>
               <td dir="auto">{f.source ?? '—'}</td>
               <td>
-                <DocumentTitle title={f.document} lead={f.lead} language={f.language} />
+                <DocumentTitle title={f.document} lead={f.lead} language={f.language} max={32} />
               </td>
             </tr>
           ))}
