@@ -152,6 +152,19 @@ export function snapshotOf(type: EntityType, values: Record<string, unknown>): R
 }
 
 /** Stable comparison of two values (object keys sorted). */
+/**
+ * What differs between ours and theirs, for a conflict's message ("title: ours “A”, theirs “B”"), so
+ * that the analyst can decide from the list without digging out their version.
+ */
+export function differences(fields: ReadonlyArray<readonly [string, unknown, unknown]>): string {
+  const show = (v: unknown): string => {
+    const list = Array.isArray(v) ? v : v === null || v === undefined || v === '' ? [] : [v];
+    if (list.length === 0) return 'none';
+    return list.map((x) => { const t = String(x); return `“${t.length > 80 ? `${t.slice(0, 79)}…` : t}”`; }).join(', ');
+  };
+  return fields.filter(([, a, b]) => !same(a, b)).map(([label, a, b]) => `${label}: ours ${show(a)}, theirs ${show(b)}`).join('; ');
+}
+
 export function same(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }

@@ -13,7 +13,7 @@ import { foldForIndex } from '../../../shared/text/fold.ts';
 import type { SourceRecord, TagRecord } from '../../../shared/pack-format.ts';
 import { newId } from '../ids.ts';
 import type { MergeState } from './merge-context.ts';
-import { same } from './merge-context.ts';
+import { differences, same } from './merge-context.ts';
 import type { PackDocument, PackRecords } from './pack-model.ts';
 
 export function mergeAnalysts(s: MergeState, content: PackRecords): void {
@@ -84,10 +84,11 @@ export function mergeDocuments(s: MergeState, content: PackRecords): void {
     if (local && local.deletedAt === null) {
       id = local.id;
       s.unchanged.documents++;
-      const ours = [local.title, local.outlet, local.author, local.url, local.published];
-      if (!same(ours, [r.title, r.outlet, r.author, r.url, r.published])) {
-        s.conflict('document', local.id, r, `The metadata of “${local.title ?? 'untitled'}” differs in the pack; ours was kept.`, undefined, local.id);
-      }
+      const diff = differences([
+        ['title', local.title, r.title], ['outlet', local.outlet, r.outlet], ['author', local.author, r.author], ['url', local.url, r.url],
+        ['published', local.published, r.published],
+      ]);
+      if (diff) s.conflict('document', local.id, r, `The metadata of “${local.title ?? 'untitled'}” differs in the pack (${diff}); ours was kept.`, undefined, local.id);
     } else if (local) {
       const row = packs.documentById(local.id);
       if (row && s.mayRevive('document', local.id)) {
@@ -156,9 +157,12 @@ export function mergeSources(s: MergeState, content: PackRecords): void {
     if (local && local.deleted_at === null) {
       s.sourceIds.set(src.id, local.id);
       s.unchanged.sources++;
-      if (local.id === src.id && !same(sourceContent(local), [src.name, src.type, src.affiliation, src.aliases, src.reliability, scope])) {
-        s.conflict('source', src.id, src, `Source “${local.name as string}” differs in the pack; ours was kept and theirs recorded.`);
-      }
+      const [name, type, affiliation, aliases, reliability, scoped] = sourceContent(local);
+      const diff = local.id !== src.id ? '' : differences([
+        ['name', name, src.name], ['type', type, src.type], ['affiliation', affiliation, src.affiliation], ['aliases', aliases, src.aliases],
+        ['reliability', reliability, src.reliability], ['document', scoped, scope],
+      ]);
+      if (diff) s.conflict('source', src.id, src, `Source “${local.name as string}” differs in the pack (${diff}); ours was kept and theirs recorded.`);
     } else if (local) {
       s.sourceIds.set(src.id, local.id);
       if (s.mayRevive('source', local.id)) {

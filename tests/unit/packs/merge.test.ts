@@ -73,6 +73,27 @@ describe('merging packs', { timeout: 60_000 }, () => {
     b.close();
   });
 
+  it('says what differs where both sides changed a document\'s metadata or a source, and where the document is', async () => {
+    const { a, b, documentId } = await twoProjects();
+    const [A, B] = [caller(a), caller(b)];
+    const doc = (await A('documents:list', {})).items.find((d) => d.id === documentId)!;
+    await A('documents:update', { id: documentId, revision: doc.revision, patch: { title: 'Alice’s title' } });
+    const mine = (await B('documents:list', {})).items.find((d) => d.id === documentId)!;
+    await B('documents:update', { id: documentId, revision: mine.revision, patch: { title: 'Bob’s title', author: 'Staff' } });
+    const [source] = await A('sources:list', { query: 'Reuters' });
+    await A('sources:grade', { id: source!.id, grade: 'B', reason: 'Wire service, usually reliable.' });
+    await B('sources:grade', { id: source!.id, grade: 'C', reason: 'Relays officials unchecked.' });
+
+    const report = await B('packs:import', { jobId: jobId(), data: await exportBytes(a), name: 'third.claimpack' });
+    const byType = Object.fromEntries(report.conflicts.map((c) => [c.type, c]));
+    expect(byType.document).toMatchObject({ id: documentId, documentId, copyId: null });
+    expect(byType.document!.message).toBe('The metadata of “Bob’s title” differs in the pack (title: ours “Bob’s title”, theirs “Alice’s title”; author: ours “Staff”, theirs none); ours was kept.');
+    expect(byType.source).toMatchObject({ id: source!.id, documentId: null });
+    expect(byType.source!.message).toBe('Source “Reuters” differs in the pack (reliability: ours “C”, theirs “B”); ours was kept and theirs recorded.');
+    a.close();
+    b.close();
+  });
+
   it('is one undo unit with the pack in its label and provenance on every record', async () => {
     const a = await goldProject('alice');
     const b = emptyProject('bob', 'Bob');
