@@ -134,6 +134,18 @@ describe('Export: documents chosen in the Library', () => {
     expect(sent).not.toHaveProperty('viewId');
   });
 
+  it('says to choose again, not a raw id, when a chosen document was deleted after it was chosen', async () => {
+    stubDownload();
+    const app = await start();
+    const chosen = [TITLES['002']!.title, TITLES['003']!.title];
+    await chooseInLibrary(app, chosen);
+    await screen.findByRole('radio', { name: 'Chosen documents (2)' });
+    await app.core.services['documents:delete']({ ids: [app.idOf(chosen[0]!)] });
+    await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A chosen document was deleted after it was chosen. Choose the documents again in the Library');
+    expect(screen.queryByRole('region', { name: 'Pack exported' })).toBeNull();
+  });
+
   it('falls back to every document when the choice is cleared, and asks for one when picked again', async () => {
     stubDownload();
     const app = await start();

@@ -71,6 +71,7 @@ export const packsStrings = {
   'packs.export.button': 'Export pack',
   'packs.export.cancelled': 'Export cancelled; nothing was saved.',
   'packs.export.failed': 'The export failed: {message}',
+  'packs.export.chosenGone': 'A chosen document was deleted after it was chosen. Choose the documents again in the Library; nothing was exported.',
   'packs.export.doneTitle': 'Pack exported',
   'packs.export.saved': 'Saved as {file}',
   'packs.export.size': 'Size',

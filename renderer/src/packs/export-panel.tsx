@@ -138,7 +138,10 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
     );
     if (!result) return;
     if (!result.ok) {
-      setError(result.error.code === 'CANCELLED' ? t('packs.export.cancelled') : t('packs.export.failed', { message: result.error.message }));
+      const { code, message } = result.error;
+      // A chosen document deleted since it was chosen: the core names it by id; say what to do instead.
+      const gone = code === 'NOT_FOUND' && scope === 'chosen';
+      setError(code === 'CANCELLED' ? t('packs.export.cancelled') : gone ? t('packs.export.chosenGone') : t('packs.export.failed', { message }));
       return;
     }
     const fileName = packFileName(projectName, result.value.format);

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceMap } from '../../../shared/contract.ts';
 import type { ManifestSummary, MergeRecord, MergeReport, VerifyReport } from '../../../shared/pack-schemas.ts';
-import { CancelledError, DomainError } from '../../../main/core/errors.ts';
+import { CancelledError, DomainError, NotFoundError } from '../../../main/core/errors.ts';
 import type { FakeCore } from './fake-services.ts';
 
 export interface FakePackContent {
@@ -100,7 +100,11 @@ export class FakePacks {
       { id: '0190f1a2-0000-7000-8000-0000000000f1', revision: 1, name: 'Smuggling', parentId: null, color: '#d62728' },
       { id: '0190f1a2-0000-7000-8000-0000000000f2', revision: 1, name: 'Captagon', parentId: null, color: '#1f77b4' },
     ],
-    'packs:export': async ({ jobId, format, sign, redact }) => {
+    'packs:export': async ({ jobId, format, sign, redact, documentIds }) => {
+      // As the core's checkSelection: a chosen id no longer in the project is refused by id.
+      const live = new Set(this.core.live().map((d) => d.id));
+      const missing = documentIds?.find((id) => !live.has(id));
+      if (missing) throw new NotFoundError('Document', missing);
       this.core.emit('progress', { jobId, phase: 'writing', done: 1, total: 3, current: 'annotations.jsonld' });
       if (this.gate) await this.gate;
       if (this.cancelled.has(jobId)) throw new CancelledError('Export cancelled; no pack was written.');
