@@ -100,6 +100,11 @@ export const MergeConflict = z.object({
   /** Where an annotation conflict sits here (ours and the copy), to open it; null for other records. */
   documentId: Id.nullable().default(null),
   message: z.string(),
+  /**
+   * In the list of merges (`packs:merges`): an annotation conflict whose two versions are no longer
+   * both there, because the analyst deleted one of them. A merge's own report says false.
+   */
+  resolved: z.boolean().default(false),
 });
 export type MergeConflict = z.infer<typeof MergeConflict>;
 

@@ -41,7 +41,7 @@ function record(name: string, over: Partial<Omit<MergeRecord, 'report'>> & { rep
   };
 }
 
-const conflict = (over: Partial<MergeConflict> & Pick<MergeConflict, 'type' | 'message'>): MergeConflict => ({ id: randomUUID(), copyId: null, documentId: null, ...over });
+const conflict = (over: Partial<MergeConflict> & Pick<MergeConflict, 'type' | 'message'>): MergeConflict => ({ id: randomUUID(), copyId: null, documentId: null, resolved: false, ...over });
 
 async function openPacks(app: ReturnType<typeof renderApp>) {
   await app.user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Packs' }));
@@ -145,6 +145,32 @@ describe('Packs: merged into this project', () => {
     const annotations = await screen.findByRole('region', { name: 'Annotations' });
     expect(within(annotations).queryByRole('option', { selected: true })).toBeNull();
   }, LONG);
+
+  it('counts only the conflicts left to resolve, and shows a resolved one without Open', async () => {
+    const app = renderApp({ packs: true });
+    const documentId = randomUUID();
+    const conflicts = [
+      conflict({ type: 'annotation', copyId: randomUUID(), documentId, message: 'Both sides changed “the note”; ours was kept.' }),
+      conflict({ type: 'annotation', copyId: randomUUID(), documentId, message: 'Both sides changed “the figure”; ours was kept.', resolved: true }),
+    ];
+    app.packs!.records.push(
+      record('Zaid-2026-11-22.claimpack', { report: { conflicts } }),
+      record('Rana-2026-11-21.claimpack', { report: { conflicts: conflicts.map((c) => ({ ...c, resolved: true })) } }),
+    );
+    const panel = await openPacks(app);
+    await within(panel).findByRole('list', { name: PANEL });
+
+    const some = entry(panel, 'Zaid-2026-11-22.claimpack');
+    await app.user.click(within(some).getByText('1 conflict to resolve (1 resolved)'));
+    const list = within(some).getByRole('list', { name: '1 conflict to resolve (1 resolved)' });
+    const [open, settled] = within(list).getAllByRole('listitem');
+    expect(within(open!).getByRole('button', { name: /^Open “Both sides changed “the note”/ })).toBeInTheDocument();
+    expect(settled).toHaveTextContent('Resolved: one version was deleted');
+    expect(within(settled!).queryByRole('button')).toBeNull();
+
+    const all = entry(panel, 'Rana-2026-11-21.claimpack');
+    expect(within(all).getByText('2 conflicts, all resolved')).toBeInTheDocument();
+  });
 
   it('lists an undone merge’s conflicts without Open: what it brought is gone', async () => {
     const app = renderApp({ packs: true });

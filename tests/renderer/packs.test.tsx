@@ -91,7 +91,7 @@ describe('Packs: open, verify, merge', () => {
         signature: { state: 'valid', fingerprint: '3f2a 91c0 5b7e 0d44 a1b2 c3d4 e5f6 0718 293a 4b5c 6d7e 8f90 a1b2 c3d4 e5f6 0718', message: '' },
       },
       merge: {
-        conflicts: [{ type: 'annotation', id: '0190f1a2-0000-7000-8000-0000000000c1', copyId: '0190f1a2-0000-7000-8000-0000000000c2', documentId: null, message: 'Both sides changed the note.' }],
+        conflicts: [{ type: 'annotation', id: '0190f1a2-0000-7000-8000-0000000000c1', copyId: '0190f1a2-0000-7000-8000-0000000000c2', documentId: null, resolved: false, message: 'Both sides changed the note.' }],
         proposedSourceMerges: [
           { packSourceId: '0190f1a2-0000-7000-8000-0000000000d1', packName: 'JAF', localSourceId: '0190f1a2-0000-7000-8000-0000000000d2', localName: 'Jordanian army', reason: 'Same alias “JAF”.' },
         ],

@@ -130,7 +130,13 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
     'packs:merges': ({ limit }) => lane.run(() => repo.merges(limit).flatMap((m) => {
       // Every committed merge stored its whole report (pack-merge.ts); one that does not read is left out.
       const report = KeptReport.safeParse(JSON.parse(m.report));
-      return report.success ? [{ id: m.id, at: m.at, analyst: m.analyst, undone: m.state === 'undone', report: report.data }] : [];
+      if (!report.success) return [];
+      const undone = m.state === 'undone';
+      // An annotation conflict is settled once ours or their copy is deleted: the analyst chose. (After
+      // an undo the copies are gone with the merge: nothing was chosen, nothing is marked.)
+      const live = (id: string) => deps.annotation.ctx.entities.live('span', id);
+      const conflicts = report.data.conflicts.map((c) => ({ ...c, resolved: !undone && c.copyId !== null && !(live(c.id) && live(c.copyId)) }));
+      return [{ id: m.id, at: m.at, analyst: m.analyst, undone, report: { ...report.data, conflicts } }];
     })),
     'packs:import': async ({ jobId, data, name }) => {
       const signal = jobs.start(jobId);

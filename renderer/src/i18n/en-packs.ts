@@ -143,6 +143,7 @@ export const packsStrings = {
   'packs.merge.proposedHint': 'Nothing was merged by force. Review each pair in Sources → Merge.',
   'packs.merge.pair': '“{pack}” (from the pack) and “{local}” (yours)',
   'packs.merge.open': 'Open',
+  'packs.merge.resolved': 'Resolved: one version was deleted',
   'packs.merge.copyHint': 'Open shows ours selected; their version sits on the same words, noted “Conflict copy from pack …”.',
   'packs.merge.openLabel': 'Open “{what}” in its document',
 
@@ -160,6 +161,8 @@ export const packsStrings = {
   'packs.merges.addedNothing': 'Nothing new: this project already held everything in the pack.',
   'packs.merges.toResolve': { one: '{count} conflict to resolve', other: '{count} conflicts to resolve' },
   'packs.merges.conflictsUndone': { one: '{count} conflict', other: '{count} conflicts' },
+  'packs.merges.allResolved': { one: '{count} conflict, resolved', other: '{count} conflicts, all resolved' },
+  'packs.merges.someResolved': { one: '{count} conflict to resolve ({resolved} resolved)', other: '{count} conflicts to resolve ({resolved} resolved)' },
 
   'packs.count.documents': { one: '{count} document', other: '{count} documents' },
   'packs.kind.documents': 'Documents',

@@ -29,22 +29,24 @@ interface ConflictListProps {
 }
 
 export function ConflictList({ conflicts, label, onOpen }: ConflictListProps) {
-  const copies = onOpen !== null && conflicts.some((c) => c.copyId && c.documentId);
+  const copies = onOpen !== null && conflicts.some((c) => c.copyId && c.documentId && !c.resolved);
   return (
     <>
       {copies && <p className="pack-hint">{t('packs.merge.copyHint')}</p>}
       <ul className="pack-conflicts" aria-label={label}>
         {conflicts.map((c) => (
-          <li key={`${c.type}-${c.id}`}>
+          <li key={`${c.type}-${c.id}`} className={c.resolved ? 'pack-conflict-resolved' : undefined}>
             <span className="pack-conflict-what">
               <span className="pack-code">{t(CONFLICT_KIND[c.type])}</span>
+              {c.resolved && <span className="pack-resolved">{t('packs.merge.resolved')}</span>}
               {/* The core's message says what became of theirs (recorded, or a conflict copy). */}
               <span className="pack-message" dir="auto">
                 {c.message}
               </span>
               <span className="pack-where mono muted">{c.id}</span>
             </span>
-            {onOpen && c.documentId && <OpenButton conflict={c} documentId={c.documentId} onOpen={onOpen} />}
+            {/* Resolved: one of the two versions was deleted, so Open would show the other alone. */}
+            {onOpen && c.documentId && !c.resolved && <OpenButton conflict={c} documentId={c.documentId} onOpen={onOpen} />}
           </li>
         ))}
       </ul>

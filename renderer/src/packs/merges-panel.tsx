@@ -93,8 +93,15 @@ function MergeItem({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict
 }
 
 function Conflicts({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict }) {
-  const count = merge.report.conflicts.length;
-  const label = t(merge.undone ? 'packs.merges.conflictsUndone' : 'packs.merges.toResolve', { count });
+  const { conflicts } = merge.report;
+  const open = conflicts.filter((c) => !c.resolved).length;
+  const label = merge.undone
+    ? t('packs.merges.conflictsUndone', { count: conflicts.length })
+    : open === conflicts.length
+      ? t('packs.merges.toResolve', { count: open })
+      : open === 0
+        ? t('packs.merges.allResolved', { count: conflicts.length })
+        : t('packs.merges.someResolved', { count: open, resolved: conflicts.length - open });
   return (
     <details className="pack-disclosure pack-warnings">
       <summary>{label}</summary>
