@@ -148,6 +148,11 @@ export const DocumentAnnotations = z.object({
   links: z.array(ClaimLink),
   tags: z.array(Tag),
   documentTagIds: z.array(Id),
+  /**
+   * Annotations a pack merge kept twice, both versions still here: ours (`ofId`) and their version
+   * beside it (`copyId`), from the pack named `pack`. Deleting either settles the conflict.
+   */
+  conflictCopies: z.array(z.object({ copyId: Id, ofId: Id, pack: z.string() })).optional(),
 });
 export type DocumentAnnotations = z.infer<typeof DocumentAnnotations>;
 

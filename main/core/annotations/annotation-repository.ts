@@ -228,6 +228,20 @@ export class AnnotationRepository {
     return this.s.attributionsOfClaim.all(claimId) as AttributionRow[];
   }
 
+  /** The conflict copies in a document whose annotation (ours) is still live too (pack-merge.ts makes them). */
+  conflictCopies(documentId: string): Array<{ copyId: string; ofId: string; pack: string }> {
+    this.conflictStmt ??= this.db.prepare(
+      `SELECT c.copy_id AS copyId, c.entity_id AS ofId, m.name AS pack
+       FROM pack_conflicts c JOIN pack_merges m ON m.id = c.merge_id
+         JOIN spans copy ON copy.id = c.copy_id JOIN spans ours ON ours.id = c.entity_id
+       WHERE c.copy_id IS NOT NULL AND copy.document_id = ? AND copy.deleted_at IS NULL AND ours.deleted_at IS NULL
+       ORDER BY c.seq`,
+    );
+    return this.conflictStmt.all(documentId) as Array<{ copyId: string; ofId: string; pack: string }>;
+  }
+
+  private conflictStmt: ReturnType<Db['prepare']> | undefined;
+
   linksForDocument(documentId: string): LinkRow[] {
     return this.s.links.all({ id: documentId }) as LinkRow[];
   }

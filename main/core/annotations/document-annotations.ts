@@ -55,6 +55,7 @@ export function readDocumentAnnotations(ctx: AnnotationContext, documentId: stri
     links: repo.linksForDocument(documentId).map(toLink),
     tags: repo.tags().map(toTag),
     documentTagIds: repo.documentTaggings(documentId).map((t) => t.tag_id),
+    conflictCopies: repo.conflictCopies(documentId),
   };
 }
 

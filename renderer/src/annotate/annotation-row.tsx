@@ -7,7 +7,7 @@ import { memo } from 'react';
 import { CREDIBILITY_MEANING, RELIABILITY_MEANING, type Source } from '../../../shared/annotation-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { detailLine, kindLabel } from './describe.ts';
-import type { AttributionView, ClaimItem, SelectableItem } from './model.ts';
+import type { AttributionView, ClaimItem, ConflictMark, SelectableItem } from './model.ts';
 
 interface Props {
   item: SelectableItem;
@@ -17,6 +17,8 @@ interface Props {
   height: number;
   posinset: number;
   setsize: number;
+  /** Set when a pack merge kept this annotation twice (ours and theirs) and both are still here. */
+  conflict?: ConflictMark | undefined;
   onSelect(id: string): void;
 }
 
@@ -25,7 +27,7 @@ interface Props {
  * panel-edits.ts), its place and its selection, so one annotation added re-renders only the rows
  * whose place or position in the set changed, never the text of the others.
  */
-export const AnnotationRow = memo(function AnnotationRow({ item, sources, selected, top, height, posinset, setsize, onSelect }: Props) {
+export const AnnotationRow = memo(function AnnotationRow({ item, sources, selected, top, height, posinset, setsize, conflict, onSelect }: Props) {
   return (
     <div
       role="option"
@@ -39,12 +41,22 @@ export const AnnotationRow = memo(function AnnotationRow({ item, sources, select
       style={{ insetBlockStart: top, blockSize: height }}
       onClick={() => onSelect(item.id)}
     >
-      {item.type === 'claim' ? <ClaimRow item={item} /> : <SpanRow item={item} sources={sources} />}
+      {item.type === 'claim' ? <ClaimRow item={item} conflict={conflict} /> : <SpanRow item={item} sources={sources} conflict={conflict} />}
     </div>
   );
 });
 
-function ClaimRow({ item }: { item: ClaimItem }) {
+/** Which version this is, so that the two, alike in text and source, can be told apart and one kept. */
+function ConflictBadge({ conflict }: { conflict: ConflictMark | undefined }) {
+  if (!conflict) return null;
+  return (
+    <span className="badge-conflict" data-side={conflict.side} title={t(`row.conflict.${conflict.side}Hint`, { pack: conflict.pack })}>
+      {t(`row.conflict.${conflict.side}`)}
+    </span>
+  );
+}
+
+function ClaimRow({ item, conflict }: { item: ClaimItem; conflict: ConflictMark | undefined }) {
   const first = item.attributions[0];
   const link = item.links[0];
   return (
@@ -59,6 +71,7 @@ function ClaimRow({ item }: { item: ClaimItem }) {
           </span>
         )}
         {item.span.orphaned && <span className="badge-orphaned">{t('row.orphaned')}</span>}
+        <ConflictBadge conflict={conflict} />
         {first ? <AttributionBrief a={first} /> : <span className="muted">{t('row.noSource')}</span>}
         {item.attributions.length > 1 && <span className="muted">{t('row.more', { count: item.attributions.length - 1 })}</span>}
         {item.claim && (
@@ -112,7 +125,7 @@ export function Rating({ rating }: { rating: string }) {
   );
 }
 
-function SpanRow({ item, sources }: { item: Extract<SelectableItem, { type: 'span' }>; sources: ReadonlyMap<string, Source> }) {
+function SpanRow({ item, sources, conflict }: { item: Extract<SelectableItem, { type: 'span' }>; sources: ReadonlyMap<string, Source>; conflict: ConflictMark | undefined }) {
   const detail = detailLine(item, { sources });
   return (
     <div className="ann-line">
@@ -120,6 +133,7 @@ function SpanRow({ item, sources }: { item: Extract<SelectableItem, { type: 'spa
         {kindLabel(item.span.kind)}
       </span>
       {item.span.orphaned && <span className="badge-orphaned">{t('row.orphaned')}</span>}
+      <ConflictBadge conflict={conflict} />
       <span className="ann-exact" dir="auto">
         {item.span.exact}
       </span>

@@ -127,6 +127,7 @@ export function AnnotationsList({ model, selectedId, onSelect, onOpen }: Props) 
           height={style.blockSize}
           posinset={positionOf(i) + 1}
           setsize={count}
+          conflict={model.conflicts.get(item.id)}
           onSelect={select}
         />,
       );

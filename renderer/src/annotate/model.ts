@@ -68,6 +68,42 @@ export interface PanelModel {
   sources: Map<string, Source>;
   /** The project's tag codebook, by id. */
   tags: Map<string, Tag>;
+  /** Annotations a pack merge kept twice (ours and their copy), by id: each marked in its row. */
+  conflicts: ReadonlyMap<string, ConflictMark>;
+}
+
+/** One side of an annotation both analysts changed: ours, or their version kept beside it. */
+export interface ConflictMark {
+  side: 'ours' | 'theirs';
+  /** The other version's id. */
+  other: string;
+  /** The pack their version came in. */
+  pack: string;
+}
+
+const NO_CONFLICTS: ReadonlyMap<string, ConflictMark> = new Map();
+
+export function conflictMarks(copies: DocumentAnnotations['conflictCopies']): ReadonlyMap<string, ConflictMark> {
+  if (!copies?.length) return NO_CONFLICTS;
+  const marks = new Map<string, ConflictMark>();
+  for (const c of copies) {
+    marks.set(c.ofId, { side: 'ours', other: c.copyId, pack: c.pack });
+    marks.set(c.copyId, { side: 'theirs', other: c.ofId, pack: c.pack });
+  }
+  return marks;
+}
+
+/** The marks left once `deleted` are gone: deleting either version settles its conflict. */
+export function settleConflicts(marks: ReadonlyMap<string, ConflictMark>, deleted: readonly string[]): ReadonlyMap<string, ConflictMark> {
+  if (marks.size === 0 || !deleted.some((id) => marks.has(id))) return marks;
+  const next = new Map(marks);
+  for (const id of deleted) {
+    const mark = next.get(id);
+    if (!mark) continue;
+    next.delete(id);
+    next.delete(mark.other);
+  }
+  return next;
 }
 
 export const rowHeight = (item: PanelItem): number =>
@@ -166,7 +202,7 @@ export function buildPanel(data: DocumentAnnotations): PanelModel {
       if (m.type === 'claim') claims.set(m.id, m);
     }
   }
-  return { items, ...layout(items), spans, claims, sources, tags: new Map(data.tags.map((t) => [t.id, t])) };
+  return { items, ...layout(items), spans, claims, sources, tags: new Map(data.tags.map((t) => [t.id, t])), conflicts: conflictMarks(data.conflictCopies) };
 }
 
 /**

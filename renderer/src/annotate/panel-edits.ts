@@ -12,7 +12,7 @@
  */
 import { OverlayMap } from '../lib/overlay-map.ts';
 import { GROUPS, type GroupId } from './kinds.ts';
-import { byPosition, groupOf, layout, type ClaimItem, type HeaderItem, type PanelItem, type PanelModel, type SelectableItem } from './model.ts';
+import { byPosition, groupOf, layout, settleConflicts, type ClaimItem, type HeaderItem, type PanelItem, type PanelModel, type SelectableItem } from './model.ts';
 
 const headerId = (group: GroupId) => `group:${group}`;
 const groupOrder = (group: GroupId) => GROUPS.findIndex((g) => g.id === group);
@@ -28,7 +28,11 @@ interface Insert {
  * The model with the rows of `remove` taken out and the rows of `upsert` put in (in place of the
  * row of the same id, or where they belong in their group). Everything else is carried over.
  */
-export function editRows(model: PanelModel, change: { remove?: Iterable<string>; upsert?: readonly SelectableItem[] }, rest: Omit<PanelModel, 'items' | 'tops' | 'height' | 'headers' | 'indexOf' | 'claims'>): PanelModel {
+export function editRows(
+  model: PanelModel,
+  change: { remove?: Iterable<string>; upsert?: readonly SelectableItem[] },
+  rest: Omit<PanelModel, 'items' | 'tops' | 'height' | 'headers' | 'indexOf' | 'claims' | 'conflicts'>,
+): PanelModel {
   const old = model.items;
   const upsert = change.upsert ?? [];
   const gone = new Set(change.remove ?? []);
@@ -82,7 +86,9 @@ export function editRows(model: PanelModel, change: { remove?: Iterable<string>;
   if (n !== length) throw new Error(`editRows: wrote ${n} rows of ${length}`);
   // Shared with the old model, not copied (overlay-map.ts).
   const claims = OverlayMap.of(model.claims).with({ remove: removed, set: added });
-  return { ...rest, items, claims, ...layout(items) };
+  // A row removed and not put back is a deletion: one version of a merge conflict gone settles it.
+  const conflicts = settleConflicts(model.conflicts, upsert.length === 0 ? removed : removed.filter((id) => !upsert.some((u) => u.id === id)));
+  return { ...rest, items, claims, conflicts, ...layout(items) };
 }
 
 /** Where a row goes among the old rows: in its group, by position in the text (after equals). */

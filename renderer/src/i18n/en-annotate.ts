@@ -78,6 +78,10 @@ export const annotateStrings = {
   'row.usedBy': { one: 'cue of {count} claim', other: 'cue of {count} claims' },
   'row.unused': 'not used yet',
   'row.orphaned': 'orphaned',
+  'row.conflict.ours': 'ours',
+  'row.conflict.theirs': 'their version',
+  'row.conflict.oursHint': 'Both sides changed this annotation; their version from {pack} is kept beside it. Keep one and delete the other.',
+  'row.conflict.theirsHint': 'Their version from {pack}, kept beside ours as a conflict copy. Keep one and delete the other.',
   'row.inDocument': 'in {title}',
   'row.untitled': 'another document',
 

