@@ -1,7 +1,8 @@
 /**
  * The Library: every document in the project as a grid, search over them, filters, import (picker
- * or drop), delete with undo, and export of the selected documents (handed to Packs). It stays mounted while a document is open, so that coming back
- * finds the same scroll position, selection, search and filters.
+ * or drop), delete with undo, and export of the selected documents (handed to Packs). It stays
+ * mounted while a document is open, so that coming back finds the same scroll position, selection,
+ * search and filters.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useClient } from '../client/context.tsx';
