@@ -58,6 +58,12 @@ export interface VerifySink {
   records(head: PackHead): void;
   /** Annotations in the order of the file, each final (offsets converted and re-anchored). */
   annotations(batch: PackAnnotation[]): void;
+  /**
+   * Every annotation has been handed on and has passed all its checks, those across records
+   * included; what is left is hashing the files no merge reads (the report, the CSVs), so a merge
+   * can go on to its last steps meanwhile. Not called once a problem has been found.
+   */
+  annotationsEnd?(): void;
 }
 
 export interface PackHead {

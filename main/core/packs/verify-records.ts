@@ -112,6 +112,7 @@ export function checkRecords(
   if (!records || !refs || count === null || problems.length > 0) return { content: null, annotations: count ?? 0 };
   refs.finish(problems);
   if (problems.length > 0) return { content: null, annotations: count };
+  stream?.sink.annotationsEnd?.();
   return { content: { ...records, annotations: keep ?? [] }, annotations: count };
 }
 

@@ -31,6 +31,7 @@ export interface ThreadInput {
 export type ThreadMessage =
   | { type: 'records'; head: PackHead }
   | { type: 'annotations'; batch: AnnotationBatch }
+  | { type: 'annotations-end' }
   | { type: 'verdict'; report: VerifyReport; sha256: string }
   | { type: 'crashed'; message: string };
 
@@ -43,7 +44,10 @@ export interface Verdict {
 export interface PackStream {
   /** The pack's records, or null when verify stopped before them (the verdict says why). */
   readonly records: Promise<PackHead | null>;
-  /** Annotations as verify passes them, in the file's order; ends when verify ends. */
+  /**
+   * Annotations as verify passes them, in the file's order; ends once they have all passed every
+   * check (while verify still hashes the files no merge reads), or when verify ends.
+   */
   annotations(): AsyncIterable<PackAnnotation[]>;
   /** Verify's report. Rejects only when verify itself failed (a bug or a dead thread, not a bad pack). */
   readonly verdict: Promise<Verdict>;
@@ -66,6 +70,7 @@ class Stream implements PackStream {
   private readonly queue: Item[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
+  private annotationsEnded = false;
   private report: VerifyReport | null = null;
   stopper: () => void = () => undefined;
   where: 'thread' | 'here' = 'here';
@@ -90,6 +95,12 @@ class Stream implements PackStream {
 
   push(item: Item): void {
     this.queue.push(item);
+    this.wake?.();
+  }
+
+  /** Every annotation is in the queue and has passed its checks (`VerifySink.annotationsEnd`). */
+  endAnnotations(): void {
+    this.annotationsEnded = true;
     this.wake?.();
   }
 
@@ -126,7 +137,7 @@ class Stream implements PackStream {
         yield 'batch' in item ? decodeAnnotations(item.batch) : item.annotations;
         continue;
       }
-      if (this.ended) return;
+      if (this.ended || this.annotationsEnded) return;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = null;
     }
@@ -150,6 +161,7 @@ export function verifyOnThread(data: Uint8Array, limits: ZipLimits, o: { stream?
     heard = true;
     if (m.type === 'records') stream.head(m.head);
     else if (m.type === 'annotations') stream.push({ batch: m.batch });
+    else if (m.type === 'annotations-end') stream.endAnnotations();
     else if (m.type === 'verdict') stream.finish({ report: m.report, sha256: m.sha256 });
     else stream.fail(new Error(`Verifying the pack failed: ${m.message}`));
   });
@@ -181,7 +193,7 @@ export function streamOf(verified: VerifiedPack): PackStream {
 function verifyHere(stream: Stream, data: Uint8Array, limits: ZipLimits): void {
   stream.where = 'here';
   try {
-    const sink: VerifySink = { records: (h) => stream.head(h), annotations: (a) => stream.push({ annotations: a }) };
+    const sink: VerifySink = { records: (h) => stream.head(h), annotations: (a) => stream.push({ annotations: a }), annotationsEnd: () => stream.endAnnotations() };
     const verified = verifyPack(data, limits, sink);
     stream.finish({ report: verified.report, sha256: verified.sha256 });
   } catch (error) {

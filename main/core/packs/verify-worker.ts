@@ -20,6 +20,7 @@ try {
       const encoded = encodeAnnotations(batch);
       post({ type: 'annotations', batch: encoded }, encoded.transfer);
     },
+    annotationsEnd: () => post({ type: 'annotations-end' }),
   };
   // Only the report crosses back: no annotation is kept past its batch.
   const verified = verifyPack(data, limits, stream ? sink : undefined, { keepAnnotations: false });

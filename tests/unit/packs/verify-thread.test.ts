@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DocumentRepository } from '../../../main/core/documents/document-repository.ts';
 import { mergeStream } from '../../../main/core/packs/pack-merge.ts';
@@ -118,6 +119,50 @@ describe('verify on its own thread', { timeout: 120_000 }, () => {
     target.close();
   });
 
+  it('ends the annotations once every one has passed its checks, before the files no merge reads are hashed', async () => {
+    const events = (bytes: Uint8Array) => {
+      const seen: string[] = [];
+      const verified = verifyPack(bytes, LIMITS, {
+        records: () => seen.push('records'),
+        annotations: () => seen.push('annotations'),
+        annotationsEnd: () => seen.push('end'),
+      });
+      return { seen, report: verified.report };
+    };
+    const sound = events(read('sound.claimpack'));
+    expect(sound.report.ok).toBe(true);
+    expect(sound.seen[0]).toBe('records');
+    expect(sound.seen.filter((e) => e === 'annotations').length).toBeGreaterThan(0);
+    expect(sound.seen.indexOf('end')).toBe(sound.seen.length - 1);
+    // The end comes before report.html is hashed: a changed report is found after it.
+    const late = events(withChangedReport(read('sound.claimpack')));
+    expect(late.seen.at(-1)).toBe('end');
+    expect(late.report.ok).toBe(false);
+    expect(late.report.problems).toEqual([expect.objectContaining({ code: 'HASH_MISMATCH', file: 'report.html' })]);
+    // Never after a problem: an annotation that cannot be anchored.
+    const orphan = events(read('orphan-annotation.claimpack'));
+    expect(orphan.report.ok).toBe(false);
+    expect(orphan.seen).not.toContain('end');
+  });
+
+  it('rolls a merge back when a file no merge reads fails its hash after the annotations ended', async () => {
+    const gold = await goldProject();
+    const pack = withChangedReport(await exportBytes(gold));
+    gold.close();
+    const stream = verifyOnThread(pack, DEFAULT_ZIP_LIMITS);
+    const got = await drain(stream);
+    expect(got.annotations.length).toBeGreaterThan(100);
+    expect(got.verdict.report.problems).toEqual([expect.objectContaining({ code: 'HASH_MISMATCH', file: 'report.html' })]);
+    // Through the service: the merge may go on to its last steps before the refusal arrives (when is
+    // up to the threads); either way it keeps nothing.
+    const target = emptyProject('late-hash');
+    const before = counts(target);
+    await expect(caller(target)('packs:import', { jobId: 'late', data: pack, name: 'late.claimpack' })).rejects.toThrow(/PACK_REFUSED.*report\.html does not match/);
+    expect(counts(target)).toEqual(before);
+    expect(target.db.inTransaction).toBe(false);
+    target.close();
+  });
+
   it('runs its entry from a bundle, as the Electron build does, and verifies here when the thread cannot start', async () => {
     const dir = tempDir();
     const meta = { define: { 'import.meta.url': '__url' }, banner: { js: "const __url = require('node:url').pathToFileURL(__filename).href;" } };
@@ -149,3 +194,10 @@ describe('verify on its own thread', { timeout: 120_000 }, () => {
     expect(run()).toEqual({ where: 'here', ...counted });
   });
 });
+
+/** The pack with report.html changed and its manifest left as it was: a hash that fails only after the annotations. */
+function withChangedReport(pack: Uint8Array): Uint8Array<ArrayBuffer> {
+  const files = unzipSync(pack);
+  files['report.html'] = strToU8(`${strFromU8(files['report.html']!)}<!-- changed -->`);
+  return new Uint8Array(zipSync(files));
+}
