@@ -101,10 +101,16 @@ export const MergeConflict = z.object({
   documentId: Id.nullable().default(null),
   message: z.string(),
   /**
-   * In the list of merges (`packs:merges`): an annotation conflict whose two versions are no longer
-   * both there, because the analyst deleted one of them. A merge's own report says false.
+   * In the list of merges (`packs:merges`): the analyst has decided. For an annotation conflict, one
+   * of its two versions was deleted; for a document, source or tag, it was settled (`packs:settle`)
+   * or the record was deleted here. A merge's own report says false.
    */
   resolved: z.boolean().default(false),
+  /**
+   * How it was decided, in the list of merges: ours kept ('ours'), theirs used ('theirs'; for an
+   * annotation, ours was deleted and their copy kept), or the record deleted here ('deleted').
+   */
+  resolution: z.enum(['ours', 'theirs', 'deleted']).nullable().default(null),
 });
 export type MergeConflict = z.infer<typeof MergeConflict>;
 
@@ -161,4 +167,12 @@ export const packChannels = {
   'packs:import': { input: z.object({ jobId: JobId, data: Bytes, name: z.string().min(1).max(4096) }), output: MergeReport },
   /** The merges made into this project, newest first, with their reports (conflicts to resolve among them). */
   'packs:merges': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }), output: z.array(MergeRecord) },
+  /**
+   * Settles a merge's conflict on a document's metadata, a source or a tag: keep ours as it is, or
+   * apply theirs to ours. One undo step; returns the merge as `packs:merges` lists it.
+   */
+  'packs:settle': {
+    input: z.object({ mergeId: Id, type: z.enum(['document', 'source', 'tag']), id: Id, keep: z.enum(['ours', 'theirs']) }),
+    output: MergeRecord,
+  },
 } as const;

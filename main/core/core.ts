@@ -176,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     ...packServices({
       db, documents, oplog, annotation, identity, lane, jobs, events, keysDir: options.keysDir, limits: options.packLimits, changed,
       resolveView: (id) => review.documentsOfView(id),
+      applyDocumentMeta: (group, id, meta) => documentService.applyMeta(group, id, meta),
     }),
   };
 

@@ -39,10 +39,13 @@ Options:
         println(io.out, `${m.at}  ${r.name}${m.undone ? '  (undone)' : ''}`);
         println(io.out, `    from ${r.creator ?? 'an unnamed analyst'}, merged by ${m.analyst}; SHA-256 ${r.sha256}`);
         println(io.out, `    added ${added.length ? added.join(', ') : 'nothing'}`);
-        for (const c of r.conflicts) println(io.out, `    ${c.resolved ? 'resolved conflict' : 'conflict'} (${c.type} ${c.id}${c.copyId ? `, their copy ${c.copyId}` : ''}): ${c.message}`);
+        for (const c of r.conflicts) println(io.out, `    ${c.resolution ? `resolved conflict, ${DECIDED[c.resolution]}` : 'conflict'} (${c.type} ${c.id}${c.copyId ? `, their copy ${c.copyId}` : ''}): ${c.message}`);
         for (const p of r.proposedSourceMerges) println(io.out, `    proposed source merge: "${p.packName}" (theirs) and "${p.localName}" (ours): ${p.reason}`);
       }
       return EXIT_OK;
     });
   },
 };
+
+/** How a decided conflict was decided, as the list says it. */
+const DECIDED = { ours: 'ours kept', theirs: 'theirs used', deleted: 'the record was deleted here' } as const;

@@ -6,7 +6,7 @@
 import type { DocumentFull, DocumentMeta, DocumentSummary } from '../../../shared/contract.ts';
 import { foldForIndex } from '../../../shared/text/fold.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import type { OpLog, Snapshot } from '../history/oplog.ts';
+import type { Group, OpLog, Snapshot } from '../history/oplog.ts';
 import type { Db } from '../store/database.ts';
 import { DOCUMENT_SNAPSHOT_COLUMNS, type DocumentRepository, type DocumentSnapshot } from './document-repository.ts';
 
@@ -48,14 +48,24 @@ export class DocumentService {
           { expected: revision, actual: row.revision },
         );
       }
-      const before: DocumentSnapshot = {};
-      for (const k of Object.keys(clean) as Array<keyof DocumentMeta>) before[k] = row[k];
       const group = this.oplog.begin(`Edit metadata of “${row.title ?? 'untitled'}”`, this.analystId());
-      this.documents.write(id, clean, group.at, revision);
-      if ('title' in clean) this.reindex(id);
-      this.oplog.record(group, 'document.update', 'document', id, before, clean);
+      this.applyMeta(group, id, clean, revision);
       return this.summary(id);
     })();
+  }
+
+  /**
+   * Writes metadata in a group the caller has begun, inside its transaction, with its log entry and
+   * the title's search index (`update`, and a pack conflict settled with their metadata).
+   */
+  applyMeta(group: Group, id: string, meta: DocumentSnapshot, revision?: number): void {
+    const row = this.documents.row(id);
+    if (!row || row.deleted_at !== null) throw new NotFoundError('Document', id);
+    const before: DocumentSnapshot = {};
+    for (const k of Object.keys(meta) as Array<keyof DocumentMeta>) before[k] = row[k];
+    this.documents.write(id, meta, group.at, revision);
+    if ('title' in meta) this.reindex(id);
+    this.oplog.record(group, 'document.update', 'document', id, before, meta);
   }
 
   delete(ids: string[]): number {

@@ -134,7 +134,7 @@ export class MergeState {
     this.deps.packs.recordConflict({
       id: newId(), mergeId: this.mergeId, packId: this.packId, entityType: type, entityId: id, copyId, theirs: json, theirsSha256: sha, at: this.group.at,
     });
-    this.conflicts.push({ type, id, copyId, documentId, message, resolved: false });
+    this.conflicts.push({ type, id, copyId, documentId, message, resolved: false, resolution: null });
     this.writes++;
     return true;
   }

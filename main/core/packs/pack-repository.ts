@@ -60,6 +60,13 @@ export interface InsertedRow {
   values: Record<string, unknown>;
 }
 
+export interface ConflictRow {
+  id: string; merge_id: string; pack_id: string; entity_type: string; entity_id: string; theirs: string;
+  settled: 'ours' | 'theirs' | null; settled_at: string | null; settled_by: string | null;
+}
+
+export const settlementKey = (mergeId: string, type: string, id: string) => `${mergeId} ${type} ${id}`;
+
 export class PackRepository {
   private readonly cache = new Map<string, Statement>();
 
@@ -311,6 +318,13 @@ export class PackRepository {
       ORDER BY m.seq DESC LIMIT ?`).all(limit) as Array<{ id: string; at: string; analyst: string; report: string; state: string | null }>;
   }
 
+  /** One merge made here, with its pack's name and whether it stands (its undo group's state). */
+  merge(id: string): { id: string; at: string; analyst: string; name: string; report: string; state: string | null } | undefined {
+    return this.stmt('merge@', () => `SELECT m.id, m.at, a.display_name AS analyst, m.name, m.report, g.state
+      FROM pack_merges m JOIN analysts a ON a.id = m.analyst_id LEFT JOIN op_groups g ON g.id = m.group_id WHERE m.id = ?`)
+      .get(id) as { id: string; at: string; analyst: string; name: string; report: string; state: string | null } | undefined;
+  }
+
   updateMergeReport(id: string, report: string): void {
     this.stmt('merge=', () => `UPDATE pack_merges SET report = ? WHERE id = ?`).run(report, id);
   }
@@ -325,6 +339,31 @@ export class PackRepository {
     this.stmt('conflict+', () => `INSERT INTO pack_conflicts (id, merge_id, pack_id, entity_type, entity_id, copy_id, theirs, theirs_sha256, at)
       VALUES (@id, @mergeId, @packId, @entityType, @entityId, @copyId, @theirs, @theirsSha256, @at)
       ON CONFLICT (entity_type, entity_id, theirs_sha256) DO UPDATE SET copy_id = excluded.copy_id, merge_id = excluded.merge_id`).run(c);
+  }
+
+  /**
+   * The conflict a merge recorded on a record (the merge's own, or the latest one on it when a later
+   * merge of the same version took it over), with what settled it, if anything did.
+   */
+  conflictOf(mergeId: string, entityType: string, entityId: string): ConflictRow | undefined {
+    return this.stmt('conflict@', () => `SELECT id, merge_id, pack_id, entity_type, entity_id, theirs, settled, settled_at, settled_by FROM pack_conflicts
+      WHERE entity_type = ? AND entity_id = ? ORDER BY merge_id = ? DESC, seq DESC LIMIT 1`).get(entityType, entityId, mergeId) as ConflictRow | undefined;
+  }
+
+  /** How each conflict of these merges on a document, source or tag was settled (absent: not settled). */
+  settlements(mergeIds: readonly string[]): Map<string, 'ours' | 'theirs'> {
+    const out = new Map<string, 'ours' | 'theirs'>();
+    if (mergeIds.length === 0) return out;
+    const rows = this.db.prepare(`SELECT merge_id, entity_type, entity_id, settled FROM pack_conflicts
+      WHERE settled IS NOT NULL AND merge_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(mergeIds)) as Array<{ merge_id: string; entity_type: string; entity_id: string; settled: 'ours' | 'theirs' }>;
+    for (const r of rows) out.set(settlementKey(r.merge_id, r.entity_type, r.entity_id), r.settled);
+    return out;
+  }
+
+  /** Writes a conflict's settlement (null clears it): the log's applier for `pack_conflict`. */
+  writeSettlement(conflictId: string, s: { settled: string | null; settled_at: string | null; settled_by: string | null }): void {
+    this.stmt('settle=', () => `UPDATE pack_conflicts SET settled = @settled, settled_at = @settled_at, settled_by = @settled_by WHERE id = @id`)
+      .run({ id: conflictId, settled: s.settled, settled_at: s.settled_at, settled_by: s.settled_by });
   }
 
   /** Rows per table, for tests and reports (every table a merge may write). */

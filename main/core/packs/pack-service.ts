@@ -24,6 +24,7 @@ import { writeQdpx } from './interchange/qdpx.ts';
 import { mergeStream, packRefused } from './pack-merge.ts';
 import { PackRepository } from './pack-repository.ts';
 import { verifyOnThread } from './verify-thread.ts';
+import { mergeRecords, settleConflict, settlementApplier, type SettleDeps } from './settle-conflict.ts';
 import { writePack } from './pack-writer.ts';
 import { fingerprint, loadOrCreateKey } from './signing.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.ts';
@@ -45,16 +46,31 @@ export interface PackServiceDeps {
   /** The documents a saved review view selects (review-service.ts, `documentsOfView`); without it, a view is refused. */
   resolveView?: ((viewId: string) => { name: string; documentIds: string[] }) | undefined;
   changed: (what: 'documents' | 'annotations') => void;
+  /** A document's metadata written in a group begun by the caller (DocumentService.applyMeta). */
+  applyDocumentMeta: SettleDeps['applyDocumentMeta'];
 }
 
-type PackChannels = 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges';
+type PackChannels = 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'packs:settle';
 const KeptReport = MergeRecord.shape.report;
+/** A kept report (pack-merge.ts stores each committed merge's); one that does not read is left out. */
+const readKept = (report: string) => {
+  const parsed = KeptReport.safeParse(JSON.parse(report));
+  return parsed.success ? parsed.data : null;
+};
 
 export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChannels> {
   const { db, lane, jobs, events } = deps;
   const repo = new PackRepository(db);
   // The merge's own operation carries the pack's provenance; undo has nothing to write back for it.
   deps.oplog.register('pack', () => undefined);
+  deps.oplog.register('pack_conflict', settlementApplier(repo));
+  const settling: SettleDeps = {
+    ctx: deps.annotation.ctx, packs: repo, applyDocumentMeta: deps.applyDocumentMeta,
+    documentMeta: (id) => {
+      const row = deps.documents.row(id);
+      return row && row.deleted_at === null ? { title: row.title, outlet: row.outlet, author: row.author, url: row.url, published: row.published } : null;
+    },
+  };
 
   async function exportPack(input: Parameters<ServiceMap['packs:export']>[0]): Promise<ExportResult> {
     const { jobId } = input;
@@ -127,17 +143,18 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
     // On the verify thread: seconds of work for a large pack that this thread would otherwise spend
     // deaf to every other call (verify-thread.ts; it verifies here if the thread cannot start).
     'packs:verify': async ({ data }) => (await verifyOnThread(data, deps.limits ?? DEFAULT_ZIP_LIMITS, { stream: false }).verdict).report,
-    'packs:merges': ({ limit }) => lane.run(() => repo.merges(limit).flatMap((m) => {
-      // Every committed merge stored its whole report (pack-merge.ts); one that does not read is left out.
-      const report = KeptReport.safeParse(JSON.parse(m.report));
-      if (!report.success) return [];
-      const undone = m.state === 'undone';
-      // An annotation conflict is settled once ours or their copy is deleted: the analyst chose. (After
-      // an undo the copies are gone with the merge: nothing was chosen, nothing is marked.)
-      const live = (id: string) => deps.annotation.ctx.entities.live('span', id);
-      const conflicts = report.data.conflicts.map((c) => ({ ...c, resolved: !undone && c.copyId !== null && !(live(c.id) && live(c.copyId)) }));
-      return [{ id: m.id, at: m.at, analyst: m.analyst, undone, report: { ...report.data, conflicts } }];
-    })),
+    // Decided conflicts are marked (settle-conflict.ts): an annotation's once ours or their copy is
+    // deleted, a document's, source's or tag's once settled or deleted here.
+    'packs:merges': ({ limit }) => lane.run(() => mergeRecords(settling, repo.merges(limit), readKept)),
+    'packs:settle': ({ mergeId, type, id, keep }) =>
+      lane.run(() => {
+        settleConflict(settling, mergeId, type, id, keep);
+        deps.changed('documents');
+        deps.changed('annotations');
+        const [record] = mergeRecords(settling, [repo.merge(mergeId)!], readKept);
+        if (!record) throw new Error(`The report of merge ${mergeId} cannot be read.`);
+        return record;
+      }),
     'packs:import': async ({ jobId, data, name }) => {
       const signal = jobs.start(jobId);
       try {

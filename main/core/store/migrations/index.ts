@@ -13,6 +13,7 @@ import m0007 from './0007-bulk-operations.ts';
 import m0008 from './0008-span-taggings-by-document.ts';
 import m0009 from './0009-review-fts-per-column.ts';
 import m0010 from './0010-review-rows-in-place.ts';
+import m0011 from './0011-conflict-settled.ts';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'span-taggings-by-document', sql: m0008 },
   { version: 9, name: 'review-fts-per-column', sql: m0009 },
   { version: 10, name: 'review-rows-in-place', sql: m0010 },
+  { version: 11, name: 'conflict-settled', sql: m0011 },
 ];
 
 export const LATEST_VERSION = migrations.length;

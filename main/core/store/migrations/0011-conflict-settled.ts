@@ -1,0 +1,13 @@
+/**
+ * Migration 11: a merge conflict on a document's metadata, a source or a tag can be settled. Such a
+ * conflict has no conflict copy whose deletion says the analyst chose (an annotation conflict does),
+ * so the choice is stored on the conflict: `settled` is 'ours' (ours kept as it is) or 'theirs'
+ * (their values applied to ours), with when and by whom. Settling is an undoable operation in the
+ * log (`pack_conflict.settle`); undoing it clears these columns again.
+ */
+export default `
+ALTER TABLE pack_conflicts ADD COLUMN settled TEXT CHECK (settled IN ('ours', 'theirs'));
+ALTER TABLE pack_conflicts ADD COLUMN settled_at TEXT;
+ALTER TABLE pack_conflicts ADD COLUMN settled_by TEXT REFERENCES analysts (id);
+CREATE INDEX pack_conflicts_merge ON pack_conflicts (merge_id);
+`;
