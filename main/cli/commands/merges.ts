@@ -10,8 +10,9 @@ export const mergesCommand: Command = {
 
 Lists the packs merged into the project, newest first: the pack's name, creator and SHA-256, who
 merged it and when, what it added, and each conflict (both sides changed a record; ours was kept,
-theirs recorded or added as a conflict copy) and proposed source merge, for the analyst to resolve.
-A merge taken back with undo is marked so.
+theirs recorded or added as a conflict copy) and proposed source merge, for the analyst to resolve,
+and how each conflict decided so far was decided. A merge taken back with undo is marked so.
+claimdesk settle settles a conflict on a document, a source or a tag.
 
 Options:
   --limit N   at most N merges (default 100)
@@ -36,7 +37,7 @@ Options:
         const added = (['documents', 'annotations', 'attributions', 'links', 'sources', 'tags'] as const)
           .filter((k) => r.added[k] > 0)
           .map((k) => `${r.added[k]} ${k}`);
-        println(io.out, `${m.at}  ${r.name}${m.undone ? '  (undone)' : ''}`);
+        println(io.out, `${m.at}  ${r.name}${m.undone ? '  (undone)' : ''}  merge ${m.id}`);
         println(io.out, `    from ${r.creator ?? 'an unnamed analyst'}, merged by ${m.analyst}; SHA-256 ${r.sha256}`);
         println(io.out, `    added ${added.length ? added.join(', ') : 'nothing'}`);
         for (const c of r.conflicts) println(io.out, `    ${c.resolution ? `resolved conflict, ${DECIDED[c.resolution]}` : 'conflict'} (${c.type} ${c.id}${c.copyId ? `, their copy ${c.copyId}` : ''}): ${c.message}`);

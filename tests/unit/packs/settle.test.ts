@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core.ts';
 import { caller } from '../core/helpers.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
 
 /** Alice and Bob, from the same pack, then both change a document's title, a source's grade and name, and a tag. */
@@ -118,5 +119,33 @@ describe('settling a merge’s conflicts', { timeout: 60_000 }, () => {
     expect(conflictOf((await B('packs:merges', {}))[0]!, 'document')).toMatchObject({ resolved: true, resolution: 'deleted' });
     await expect(B('packs:settle', { mergeId: merge.id, type: 'document', id: documentId, keep: 'ours' })).rejects.toThrow(/deleted here since the merge/);
     close(a, b);
+  });
+
+  it('claimdesk settle keeps ours or uses theirs, finds the merge itself, and says what is wrong with a bad call', async () => {
+    const { a, b, B, documentId, sourceId } = await conflicted();
+    const doc = await B('documents:get', { id: documentId });
+    const db = b.path;
+    close(a, b);
+    const settled = await runCli(['settle', 'document', documentId, '--keep', 'theirs', '--db', db]);
+    expect(settled).toMatchObject({ code: 0 });
+    expect(settled.stdout).toContain(`Settled: theirs used for the document ${documentId} (merge of second.claimpack).`);
+    const listed = (await runCli(['merges', '--db', db])).stdout;
+    expect(listed).toContain(`resolved conflict, theirs used (document ${documentId})`);
+    expect(listed).toContain(`conflict (source ${sourceId})`);
+    expect((await runCli(['undo', '--db', db])).stdout).toContain(`Undid: Use their version of the metadata of “${doc.title}”`);
+    expect((await runCli(['merges', '--db', db])).stdout).not.toContain('resolved conflict');
+
+    expect((await runCli(['settle', 'source', sourceId, '--db', db])).code).toBe(2);
+    expect((await runCli(['settle', 'annotation', sourceId, '--keep', 'ours', '--db', db])).code).toBe(2);
+    const none = await runCli(['settle', 'tag', sourceId, '--keep', 'ours', '--db', db]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No merge has an open conflict on the tag');
+    const json = await runCli(['settle', 'source', sourceId, '--keep', 'ours', '--db', db, '--json']);
+    expect(json.code).toBe(0);
+    const merge = JSON.parse(json.stdout) as { report: { conflicts: Array<{ type: string; resolution: string | null }> } };
+    expect(merge.report.conflicts.find((c) => c.type === 'source')!.resolution).toBe('ours');
+    const twice = await runCli(['settle', 'source', sourceId, '--keep', 'theirs', '--db', db]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toContain('No merge has an open conflict on the source');
   });
 });
