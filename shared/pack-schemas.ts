@@ -124,6 +124,8 @@ export const ProposedSourceMerge = z.object({
 export type ProposedSourceMerge = z.infer<typeof ProposedSourceMerge>;
 
 export const MergeReport = z.object({
+  /** The merge as `packs:merges` lists it (its id there), or null when it changed nothing and was not kept. */
+  mergeId: Id.nullable().default(null),
   packId: Id,
   name: z.string(),
   creator: z.string().nullable(),

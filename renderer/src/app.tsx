@@ -6,6 +6,7 @@
  * otherwise wait for.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SideTab } from './annotate/side-panel.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
 import { TopBar, type Section } from './components/top-bar.tsx';
 import { useToast } from './components/toast.tsx';
@@ -22,8 +23,11 @@ import { LibraryView } from './views/library-view.tsx';
 import { PacksView } from './views/packs-view.tsx';
 import { KeptReview, SectionView, useSectionMemory, type CorpusSection } from './views/section-views.tsx';
 
-/** A document opens from a section and Back returns there; `focusSpanId` is the claim to show. */
-type View = { kind: 'library' } | { kind: CorpusSection } | { kind: 'packs' } | { kind: 'document'; id: string; focusSpanId?: string; from: Section };
+/**
+ * A document opens from a section and Back returns there; `focusSpanId` is the claim to show, `tab`
+ * the side panel's tab to open on (Annotations unless said).
+ */
+type View = { kind: 'library' } | { kind: CorpusSection } | { kind: 'packs' } | { kind: 'document'; id: string; focusSpanId?: string; tab?: SideTab; from: Section };
 const sectionOf = (view: View): Section => (view.kind === 'document' ? view.from : view.kind);
 
 /** How long after starting the app waits before building Review in idle time, and how idle it must be. */
@@ -110,7 +114,7 @@ export function App() {
   }, []);
   const clearExportChoice = useCallback(() => setExportChoice(null), []);
   const openFromReview = useCallback((id: string, focusSpanId: string) => setView({ kind: 'document', id, focusSpanId, from: 'review' }), []);
-  const openFromPacks = useCallback((id: string, focusSpanId?: string) => setView({ kind: 'document', id, focusSpanId, from: 'packs' }), []);
+  const openFromPacks = useCallback((id: string, focusSpanId?: string, tab?: SideTab) => setView({ kind: 'document', id, focusSpanId, tab, from: 'packs' }), []);
 
   useMenuCommands({ undo: () => void history('undo'), redo: () => void history('redo'), shortcuts: () => setHelpOpen(true) });
 
@@ -167,7 +171,7 @@ export function App() {
             onOpen={openFromPacks}
           />
         )}
-        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} onBack={() => setView({ kind: view.from })} />}
+        {view.kind === 'document' && <DocumentView key={view.id} id={view.id} focusSpanId={view.focusSpanId} tab={view.tab} onBack={() => setView({ kind: view.from })} />}
       </main>
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>

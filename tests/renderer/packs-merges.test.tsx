@@ -1,14 +1,15 @@
 /**
  * "Merged into this project" in the Packs view, over the fake core: the merges made here newest
  * first with who made the pack and who merged it, the empty state, the list read again after a
- * merge and an undo, and a conflict opened in its document at our annotation, from the list and
- * from the report right after the merge; an undone merge offers nothing to open.
+ * merge and an undo, and a conflict opened in its document (an annotation conflict at our
+ * annotation, a document conflict on the Details tab), from the list and from the report right
+ * after the merge; an undone merge offers nothing to open, in the list and in that report.
  */
 import './fakes/highlight-polyfill.ts';
 import { randomUUID } from 'node:crypto';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MergeConflict, MergeRecord } from '../../shared/pack-schemas.ts';
+import { MergeConflict, type MergeRecord } from '../../shared/pack-schemas.ts';
 import { formatTimestamp } from '../../renderer/src/lib/format.ts';
 import { englishReports } from './fakes/corpus.ts';
 import { packBytes, soundPack } from './fakes/fake-packs.ts';
@@ -31,17 +32,19 @@ const packFile = (bytes: Uint8Array, name: string) => new File([new Uint8Array(b
 /** A kept merge as the core lists it; the report is a sound pack's unless overridden. */
 function record(name: string, over: Partial<Omit<MergeRecord, 'report'>> & { report?: Partial<MergeRecord['report']> } = {}): MergeRecord {
   const { report, ...rest } = over;
+  const id = rest.id ?? randomUUID();
   return {
-    id: randomUUID(),
     at: '2026-11-20T09:15:00.000Z',
     analyst: 'Test Analyst',
     undone: false,
     ...rest,
-    report: { ...soundPack().merge, name, label: `Merge pack ${name}`, ...report },
+    id,
+    report: { ...soundPack().merge, mergeId: id, name, label: `Merge pack ${name}`, ...report },
   };
 }
 
-const conflict = (over: Partial<MergeConflict> & Pick<MergeConflict, 'type' | 'message'>): MergeConflict => ({ id: randomUUID(), copyId: null, documentId: null, resolved: false, ...over });
+// Through the schema, so that its defaults fill in whatever a test leaves out, as the core's answer would.
+const conflict = (over: Partial<MergeConflict> & Pick<MergeConflict, 'type' | 'message'>): MergeConflict => MergeConflict.parse({ id: randomUUID(), copyId: null, documentId: null, resolved: false, ...over });
 
 async function openPacks(app: ReturnType<typeof renderApp>) {
   await app.user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Packs' }));
@@ -107,7 +110,7 @@ describe('Packs: merged into this project', () => {
     await waitFor(() => expect(within(entry(panel, 'Zaid-2026-11-22.claimpack')).getByText('Undone')).toBeInTheDocument());
   });
 
-  it('opens an annotation conflict at our annotation and a document conflict at its document, from the report and from the list', async () => {
+  it('opens an annotation conflict at our annotation and a document conflict on its document’s Details, from the report and from the list', async () => {
     const app = renderApp({ packs: true, annotations: true, seed: englishReports() });
     const first = app.core.live().find((d) => d.text.includes(QUOTE));
     const second = app.core.live().find((d) => d !== first);
@@ -142,8 +145,91 @@ describe('Packs: merged into this project', () => {
     await app.user.click(within(await within(panel).findByRole('list', { name: '3 conflicts to resolve' })).getByRole('button', { name: `Open “${documentConflict.message}” in its document` }));
     const article = await screen.findByRole('article', { name: 'Document text' });
     expect(article.textContent).toContain(second!.text.split('\n')[0]!.trim());
-    const annotations = await screen.findByRole('region', { name: 'Annotations' });
-    expect(within(annotations).queryByRole('option', { selected: true })).toBeNull();
+    // What differs is the document's metadata: the side panel opens on Details, with no annotation selected.
+    expect(await screen.findByRole('tab', { name: 'Details', selected: true })).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Annotations' })).toHaveAttribute('aria-selected', 'false');
+    expect(screen.getByRole('heading', { name: 'Metadata' })).toBeVisible();
+    const annotations = screen.getByRole('region', { name: 'Annotations', hidden: true });
+    expect(annotations).not.toBeVisible();
+    expect(within(annotations).queryByRole('option', { selected: true, hidden: true })).toBeNull();
+  }, LONG);
+
+  it('shows the report right after a merge without Open once that merge is undone, by its toast or from elsewhere', async () => {
+    const app = renderApp({ packs: true });
+    // The same pack merged and undone before: an older record that is not this merge.
+    const earlier = conflict({ type: 'annotation', copyId: randomUUID(), documentId: randomUUID(), message: 'Both sides changed “the note”; ours was kept.' });
+    app.packs!.records.push(record('Rana-2026-11-21.claimpack', { undone: true, report: { conflicts: [earlier] } }));
+    const annotationConflict = conflict({ type: 'annotation', copyId: randomUUID(), documentId: randomUUID(), message: 'Both sides changed “the figure”; ours was kept.' });
+    const documentConflict = conflict({ type: 'document', documentId: randomUUID(), message: 'The metadata of this report differs in the pack; ours was kept.' });
+    const content = soundPack({ merge: { conflicts: [annotationConflict, documentConflict] } });
+    const merge = async () => {
+      await app.user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(content), 'Rana-2026-11-21.claimpack'));
+      await app.user.click(await screen.findByRole('button', { name: 'Merge into this project' }));
+      return screen.findByRole('region', { name: 'Merged Rana-2026-11-21.claimpack' });
+    };
+    const opens = (report: HTMLElement) => within(report).queryAllByRole('button', { name: /^Open / });
+    await openPacks(app);
+
+    // Undo in the merge's toast.
+    let report = await merge();
+    expect(opens(report)).toHaveLength(2);
+    expect(report).not.toHaveTextContent('Taken back with Undo');
+    const toasts = document.querySelector<HTMLElement>('.toast-region')!;
+    await app.user.click(within(toasts).getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(() => expect(opens(report)).toHaveLength(0));
+    expect(within(report).getByText('Undone')).toBeInTheDocument();
+    expect(report).toHaveTextContent('Taken back with Undo: what this merge brought is gone');
+    expect(within(report).getByRole('list', { name: '2 conflicts, ours kept' })).toHaveTextContent(annotationConflict.message);
+
+    // Merged again, then undone elsewhere (another window, the CLI): the core says only that the history changed.
+    report = await merge();
+    await waitFor(() => expect(app.packs!.records.filter((r) => !r.undone)).toHaveLength(1));
+    expect(opens(report)).toHaveLength(2);
+    app.packs!.records[0]!.undone = true;
+    app.core.emit('changed', { what: 'history' });
+    await waitFor(() => expect(opens(report)).toHaveLength(0));
+    expect(report).toHaveTextContent('Taken back with Undo');
+
+    // Redone elsewhere: the conflict copies are back, and so is Open.
+    app.packs!.records[0]!.undone = false;
+    app.core.emit('changed', { what: 'history' });
+    await waitFor(() => expect(opens(report)).toHaveLength(2));
+    expect(report).not.toHaveTextContent('Taken back with Undo');
+  });
+
+  it('settles a document or source conflict with Keep ours or Use theirs, offers Undo, and says what went wrong', async () => {
+    const app = renderApp({ packs: true });
+    const documentConflict = conflict({ type: 'document', documentId: randomUUID(), message: 'The metadata of “Jordan seizes” differs in the pack (title: ours “A”, theirs “B”); ours was kept.' });
+    const sourceConflict = conflict({ type: 'source', message: 'Source “Reuters” differs in the pack (reliability: ours “C”, theirs “B”); ours was kept and theirs recorded.' });
+    const annotationConflict = conflict({ type: 'annotation', copyId: randomUUID(), documentId: randomUUID(), message: 'Both sides changed “the note”; ours was kept.' });
+    app.packs!.records.push(record('Rana-2026-11-21.claimpack', { report: { conflicts: [documentConflict, sourceConflict, annotationConflict] } }));
+    const panel = await openPacks(app);
+    const item = await within(panel).findByRole('listitem', { name: 'Rana-2026-11-21.claimpack' });
+    await app.user.click(within(item).getByText('3 conflicts to resolve'));
+    // An annotation conflict is settled by deleting a version, not with these buttons.
+    expect(within(item).queryByRole('button', { name: `Keep ours: ${annotationConflict.message}` })).toBeNull();
+
+    await app.user.click(within(item).getByRole('button', { name: `Keep ours: ${documentConflict.message}` }));
+    await waitFor(() => expect(within(item).getByText('2 conflicts to resolve (1 resolved)')).toBeInTheDocument());
+    expect(app.packs!.records[0]!.report.conflicts[0]!.resolution).toBe('ours');
+    expect(within(item).getByText('Resolved: ours kept')).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: `Use theirs: ${documentConflict.message}` })).toBeNull();
+
+    // Undo in the toast opens it again.
+    const toasts = document.querySelector<HTMLElement>('.toast-region')!;
+    expect(toasts).toHaveTextContent('Kept our version');
+    await app.user.click(within(toasts).getAllByRole('button', { name: 'Undo' }).at(-1)!);
+    await waitFor(() => expect(within(item).getByText('3 conflicts to resolve')).toBeInTheDocument());
+
+    await app.user.click(within(item).getByText('3 conflicts to resolve'));
+    await app.user.click(within(item).getByRole('button', { name: `Use theirs: ${sourceConflict.message}` }));
+    await waitFor(() => expect(within(item).getByText('Resolved: theirs used')).toBeInTheDocument());
+    expect(app.packs!.records[0]!.report.conflicts[1]!.resolution).toBe('theirs');
+
+    // Settled elsewhere meanwhile (another window): the core refuses, and the list says why.
+    app.packs!.records[0]!.report.conflicts[0]!.resolution = 'theirs';
+    await app.user.click(within(item).getByRole('button', { name: `Keep ours: ${documentConflict.message}` }));
+    expect(await within(item).findByRole('alert')).toHaveTextContent('settled already');
   }, LONG);
 
   it('counts only the conflicts left to resolve, and shows a resolved one without Open', async () => {
@@ -197,8 +283,9 @@ describe('Packs: merged into this project', () => {
   });
 });
 
-/** The Document view is open with our annotation selected, and their copy beside it not. */
+/** The Document view is open on its Annotations tab with our annotation selected, and their copy beside it not. */
 async function expectFocused(oursId: string, theirsId: string) {
+  expect(await screen.findByRole('tab', { name: 'Annotations', selected: true })).toBeInTheDocument();
   const annotations = await screen.findByRole('region', { name: 'Annotations' });
   await waitFor(() => expect(within(annotations).getByRole('option', { selected: true })).toHaveAttribute('id', `ann-${oursId}`));
   expect(annotations.querySelector(`#ann-${theirsId}`)).toHaveAttribute('aria-selected', 'false');

@@ -1,7 +1,8 @@
 /**
  * The Export panel's selections beyond tags and dates, over the fake core and the sample reports:
  * a saved review view, the documents chosen in the Library ("Export selected…"), and documents left
- * out of the pack with the finder. Each case checks what reaches `packs:export`, not only the screen.
+ * out of the pack with the finder. Each case checks what reaches `packs:export`, not only the screen;
+ * a result exported before another view is picked, or a document is left out, is put away.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -90,6 +91,23 @@ describe('Export: a saved review view', () => {
     await openPacks(app.user);
     expect(await screen.findByRole('combobox', { name: 'Saved view' })).toHaveValue('0190f1a2-0000-7000-8000-0000000000e1');
     expect(button).toBeEnabled();
+  });
+
+  it('puts an export’s result away once another view is picked', async () => {
+    stubDownload();
+    const app = await start();
+    app.packs!.views.push(
+      { id: '0190f1a2-0000-7000-8000-0000000000e2', name: 'Single source', state: { quick: ['singleSource'] } },
+      { id: '0190f1a2-0000-7000-8000-0000000000e1', name: 'Denied claims', state: { quick: ['denied'] } },
+    );
+    await openPacks(app.user);
+    await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
+    const select = await screen.findByRole('combobox', { name: 'Saved view' });
+    await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
+    await screen.findByRole('region', { name: 'Pack exported' });
+
+    await app.user.selectOptions(select, 'Single source');
+    expect(screen.queryByRole('region', { name: 'Pack exported' })).toBeNull();
   });
 });
 
@@ -215,6 +233,28 @@ describe('Export: leaving documents out', () => {
     const [sent] = app.transport.callsTo('packs:export') as Sent[];
     expect(sent!.redact.documents).toEqual([app.idOf(mass)]);
     expect(within(result).getByText('1 document')).toBeInTheDocument();
+  });
+
+  it('puts an export’s result away once a document is left out or put back', async () => {
+    stubDownload();
+    const app = await start();
+    await openPacks(app.user);
+    const result = () => screen.queryByRole('region', { name: 'Pack exported' });
+    await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
+    await screen.findByRole('region', { name: 'Pack exported' });
+
+    // Typing in the finder changes nothing; leaving a match out does.
+    await app.user.type(screen.getByRole('searchbox', { name: 'Find a document to leave out' }), 'curb');
+    const fortifies = TITLES['002']!.title;
+    const leaveOut = await screen.findByRole('button', { name: `Leave out ${fortifies}` });
+    expect(result()).not.toBeNull();
+    await app.user.click(leaveOut);
+    expect(result()).toBeNull();
+
+    await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
+    await screen.findByRole('region', { name: 'Pack exported' });
+    await app.user.click(screen.getByRole('button', { name: `Put ${fortifies} back in the pack` }));
+    expect(result()).toBeNull();
   });
 
   it('searches the last word as a prefix only where the query language allows it', () => {

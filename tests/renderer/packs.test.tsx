@@ -1,10 +1,11 @@
 /**
  * The Packs view over the fake core: export with a selection, redaction and signing, downloaded as
- * `<project>-<date>.claimpack`; progress and Cancel; a pack verified before anything is written, its
+ * `<project>-<date>.claimpack`, its result put away once a setting changes; progress and Cancel; a pack verified before anything is written, its
  * hostile strings shown as text; a refused pack's problems; the merge, its report and its Undo.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MergeConflict } from '../../shared/pack-schemas.ts';
 import { packBytes, soundPack } from './fakes/fake-packs.ts';
 import { renderApp } from './fakes/render-app.tsx';
 
@@ -50,6 +51,49 @@ describe('Packs: export', () => {
     expect(within(result).getByText('notes')).toBeInTheDocument();
   });
 
+  it('puts the result away as soon as a setting changes: it describes the pack made, not the one the settings would make', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:claimdesk-test');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { user } = await openPacks();
+    const exported = async () => {
+      await user.click(screen.getByRole('button', { name: 'Export pack' }));
+      return screen.findByRole('region', { name: 'Pack exported' });
+    };
+    const gone = () => expect(screen.queryByRole('region', { name: 'Pack exported' })).toBeNull();
+
+    // What is left out: the result (nothing left out) goes, and does not come back with the box unticked.
+    expect(await exported()).not.toHaveTextContent('notes');
+    await user.click(screen.getByRole('checkbox', { name: /Notes and rationales/ }));
+    gone();
+    await user.click(screen.getByRole('checkbox', { name: /Notes and rationales/ }));
+    gone();
+
+    // Which documents: another choice, and a date typed under it.
+    await exported();
+    await user.click(screen.getByRole('radio', { name: 'Published between' }));
+    gone();
+    await user.type(screen.getByRole('textbox', { name: 'From' }), '2023');
+    await exported();
+    await user.type(screen.getByRole('textbox', { name: 'From' }), '-06');
+    gone();
+
+    // Tags under their choice.
+    await user.click(screen.getByRole('radio', { name: 'Documents with these tags' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Captagon' }));
+    await exported();
+    await user.click(screen.getByRole('checkbox', { name: 'Smuggling' }));
+    gone();
+
+    // Signing, and the format.
+    await exported();
+    await user.click(screen.getByRole('checkbox', { name: /Sign with my key/ }));
+    gone();
+    await exported();
+    await user.click(screen.getByRole('radio', { name: /REFI-QDA/ }));
+    gone();
+  });
+
   it('checks a date range before sending it, and signs only Claimdesk packs', async () => {
     const { user } = await openPacks();
     await user.click(screen.getByRole('radio', { name: 'Published between' }));
@@ -91,7 +135,7 @@ describe('Packs: open, verify, merge', () => {
         signature: { state: 'valid', fingerprint: '3f2a 91c0 5b7e 0d44 a1b2 c3d4 e5f6 0718 293a 4b5c 6d7e 8f90 a1b2 c3d4 e5f6 0718', message: '' },
       },
       merge: {
-        conflicts: [{ type: 'annotation', id: '0190f1a2-0000-7000-8000-0000000000c1', copyId: '0190f1a2-0000-7000-8000-0000000000c2', documentId: null, resolved: false, message: 'Both sides changed the note.' }],
+        conflicts: [MergeConflict.parse({ type: 'annotation', id: '0190f1a2-0000-7000-8000-0000000000c1', copyId: '0190f1a2-0000-7000-8000-0000000000c2', documentId: null, message: 'Both sides changed the note.' })],
         proposedSourceMerges: [
           { packSourceId: '0190f1a2-0000-7000-8000-0000000000d1', packName: 'JAF', localSourceId: '0190f1a2-0000-7000-8000-0000000000d2', localName: 'Jordanian army', reason: 'Same alias “JAF”.' },
         ],

@@ -167,7 +167,7 @@ async function mergeWhileVerified(deps: MergeDeps, stream: PackStream, head: Pac
 
     const changed = s.writes > 0;
     const report: MergeReport = {
-      packId: manifest.id, name, creator, sha256: head.sha256, label: changed ? label : null,
+      mergeId: changed ? mergeId : null, packId: manifest.id, name, creator, sha256: head.sha256, label: changed ? label : null,
       added: s.added, unchanged: s.unchanged, conflicts: s.conflicts, proposedSourceMerges: s.proposed, keptDeleted: s.keptDeleted,
       verify: verdict.report,
     };

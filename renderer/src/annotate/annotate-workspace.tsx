@@ -14,7 +14,7 @@ import { kindLabel } from './describe.ts';
 import { lazyLookup } from './hit-test.ts';
 import { isSelectable, type SelectableItem } from './model.ts';
 import { lineRects, placeRect, type Place } from './placement.ts';
-import { SidePanel } from './side-panel.tsx';
+import { SidePanel, type SideTab } from './side-panel.tsx';
 import { SpanTooltip } from './span-tooltip.tsx';
 import { Caret, KindTag } from './text-marks.tsx';
 import { useAnnotateActions } from './use-annotate-actions.ts';
@@ -30,12 +30,14 @@ interface Props {
   onReloadDocument(): void;
   /** An annotation to show when the document opens (from the Review or Disputes views). */
   focusSpanId?: string | undefined;
+  /** The side panel's tab when the document opens: Annotations unless said (Packs opens a metadata conflict on Details). */
+  initialTab?: SideTab | undefined;
   textRef: RefObject<HTMLElement | null>;
 }
 
 type Pending = TextRange & { how: 'mouse' | 'keyboard' };
 
-export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef }: Props) {
+export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, initialTab, textRef }: Props) {
   // Spans are drawn in the text as soon as they arrive; the panel is rebuilt after (a transition).
   const drawnRef = useRef<Drawn | null>(null);
   const ann = useAnnotations(doc.id, (data) => drawnRef.current?.painter.setSpans(data.spans));
@@ -52,7 +54,7 @@ export function AnnotateWorkspace({ doc, onReloadDocument, focusSpanId, textRef 
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [tab, setTab] = useState<'annotations' | 'details'>('annotations');
+  const [tab, setTab] = useState<SideTab>(initialTab ?? 'annotations');
   const detailRef = useRef<HTMLElement>(null);
   const actions = useAnnotateActions({
     documentId: doc.id, text: doc.text, painter: drawn?.painter ?? null, annotations: ann,

@@ -8,28 +8,29 @@ import { MetadataPanel } from '../components/metadata-panel.tsx';
 import { ProvenanceList } from '../components/provenance-list.tsx';
 import { t } from '../i18n/t.ts';
 
-type Tab = 'annotations' | 'details';
+/** Which tab the panel shows; a document can open on either (a metadata conflict opens on Details). */
+export type SideTab = 'annotations' | 'details';
 
 interface Props {
   doc: DocumentFull;
-  tab: Tab;
-  onTab(tab: Tab): void;
+  tab: SideTab;
+  onTab(tab: SideTab): void;
   onReloadDocument(): void;
   children: ReactNode;
 }
 
-const TABS: readonly { id: Tab; label: 'panel.annotations' | 'panel.details' }[] = [
+const TABS: readonly { id: SideTab; label: 'panel.annotations' | 'panel.details' }[] = [
   { id: 'annotations', label: 'panel.annotations' },
   { id: 'details', label: 'panel.details' },
 ];
 
 export function SidePanel({ doc, tab, onTab, onReloadDocument, children }: Props) {
   const id = useId();
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ annotations: null, details: null });
+  const refs = useRef<Record<SideTab, HTMLButtonElement | null>>({ annotations: null, details: null });
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
-    const next: Tab = tab === 'annotations' ? 'details' : 'annotations';
+    const next: SideTab = tab === 'annotations' ? 'details' : 'annotations';
     onTab(next);
     refs.current[next]?.focus();
   };

@@ -4,11 +4,19 @@
  * right after a merge and in the list of merges made here, so both open a conflict the same way.
  * Every string comes from a pack and is rendered as text.
  */
+import { useState } from 'react';
 import type { MergeConflict, ProposedSourceMerge } from '../../../shared/pack-schemas.ts';
+import type { SideTab } from '../annotate/side-panel.tsx';
 import { t } from '../i18n/t.ts';
 
-/** Opens the Document view at a document, and at one annotation in it when given. */
-export type OpenConflict = (documentId: string, annotationId?: string) => void;
+/**
+ * Settles a document, source or tag conflict (`packs:settle`): keep ours, or apply theirs. Answers
+ * with what went wrong, or null.
+ */
+export type SettleConflict = (conflict: MergeConflict, keep: 'ours' | 'theirs') => Promise<string | null>;
+
+/** Opens the Document view at a document, at one annotation in it when given, on the side panel's `tab` when given. */
+export type OpenConflict = (documentId: string, annotationId?: string, tab?: SideTab) => void;
 
 const CONFLICT_KIND = {
   document: 'packs.conflict.document',
@@ -26,9 +34,18 @@ interface ConflictListProps {
    * (ours would open alone, which reads as if their version had vanished).
    */
   onOpen: OpenConflict | null;
+  /** Where a conflict on a document, source or tag can be settled (the list of merges); absent or null elsewhere. */
+  onSettle?: SettleConflict | null;
 }
 
-export function ConflictList({ conflicts, label, onOpen }: ConflictListProps) {
+/** How a decided conflict reads (`resolution`; a merge's own report has none). */
+const DECIDED = {
+  ours: 'packs.merge.resolvedOurs',
+  theirs: 'packs.merge.resolvedTheirs',
+  deleted: 'packs.merge.resolvedDeleted',
+} as const;
+
+export function ConflictList({ conflicts, label, onOpen, onSettle = null }: ConflictListProps) {
   const copies = onOpen !== null && conflicts.some((c) => c.copyId && c.documentId && !c.resolved);
   return (
     <>
@@ -38,7 +55,7 @@ export function ConflictList({ conflicts, label, onOpen }: ConflictListProps) {
           <li key={`${c.type}-${c.id}`} className={c.resolved ? 'pack-conflict-resolved' : undefined}>
             <span className="pack-conflict-what">
               <span className="pack-code">{t(CONFLICT_KIND[c.type])}</span>
-              {c.resolved && <span className="pack-resolved">{t('packs.merge.resolved')}</span>}
+              {c.resolved && <span className="pack-resolved">{t(c.resolution ? DECIDED[c.resolution] : 'packs.merge.resolved')}</span>}
               {/* The core's message says what became of theirs (recorded, or a conflict copy). */}
               <span className="pack-message" dir="auto">
                 {c.message}
@@ -46,7 +63,12 @@ export function ConflictList({ conflicts, label, onOpen }: ConflictListProps) {
               <span className="pack-where mono muted">{c.id}</span>
             </span>
             {/* Resolved: one of the two versions was deleted, so Open would show the other alone. */}
-            {onOpen && c.documentId && !c.resolved && <OpenButton conflict={c} documentId={c.documentId} onOpen={onOpen} />}
+            {((onOpen && c.documentId) || (onSettle && c.type !== 'annotation')) && !c.resolved && (
+              <span className="pack-conflict-actions">
+                {onOpen && c.documentId && <OpenButton conflict={c} documentId={c.documentId} onOpen={onOpen} />}
+                {onSettle && c.type !== 'annotation' && <SettleButtons conflict={c} onSettle={onSettle} />}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -55,12 +77,48 @@ export function ConflictList({ conflicts, label, onOpen }: ConflictListProps) {
 }
 
 function OpenButton({ conflict: c, documentId, onOpen }: { conflict: MergeConflict; documentId: string; onOpen: OpenConflict }) {
-  // An annotation conflict opens at ours; their copy sits on the same words, noted as a conflict copy.
-  const open = () => (c.type === 'annotation' ? onOpen(documentId, c.id) : onOpen(documentId));
+  const open = () => {
+    // An annotation conflict opens at ours; their copy sits on the same words, noted as a conflict copy.
+    if (c.type === 'annotation') onOpen(documentId, c.id);
+    // A document conflict differs in the metadata, which the Details tab shows.
+    else if (c.type === 'document') onOpen(documentId, undefined, 'details');
+    else onOpen(documentId);
+  };
   return (
     <button type="button" className="button button-small" aria-label={t('packs.merge.openLabel', { what: c.message || c.id })} onClick={open}>
       {t('packs.merge.open')}
     </button>
+  );
+}
+
+/** Keep ours / Use theirs, with what went wrong beside them; both wait while one is being settled. */
+function SettleButtons({ conflict: c, onSettle }: { conflict: MergeConflict; onSettle: SettleConflict }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const what = c.message || c.id;
+  const settle = async (keep: 'ours' | 'theirs') => {
+    setBusy(true);
+    setError(null);
+    try {
+      setError(await onSettle(c, keep));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button-small" disabled={busy} aria-label={t('packs.settle.oursLabel', { what })} onClick={() => void settle('ours')}>
+        {t('packs.settle.ours')}
+      </button>
+      <button type="button" className="button button-small" disabled={busy} aria-label={t('packs.settle.theirsLabel', { what })} onClick={() => void settle('theirs')}>
+        {t('packs.settle.theirs')}
+      </button>
+      {error && (
+        <span className="pack-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 

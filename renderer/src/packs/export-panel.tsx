@@ -7,6 +7,10 @@
  *
  * Packs stays mounted once opened, so "Export selected…" in the Library can arrive while the panel
  * is already set up: a new choice selects its scope and takes the focus, and nothing else changes.
+ *
+ * The result describes the pack the settings made when Export was pressed: it is put away as soon
+ * as what would be sent changes (format, documents, what is left out, signing), so it never stands
+ * beside settings that would make another pack.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ExportResult } from '../../../shared/pack-schemas.ts';
@@ -55,7 +59,8 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
   const [redactAnnotators, setRedactAnnotators] = useState(false);
   const [leftOut, setLeftOut] = useState<PickedDocument[]>([]);
   const [sign, setSign] = useState(false);
-  const [done, setDone] = useState<Done | null>(null);
+  // With the settings it was made with (`request`'s key), to put it away once they change.
+  const [done, setDone] = useState<(Done & { settings: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
@@ -121,21 +126,27 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
     }
   };
 
+  // What Export sends but the job id. With the choice of documents (a date choice with no dates yet
+  // sends what "All documents" sends), it says whether a result still matches the settings.
+  const request = {
+    format,
+    sign: format === 'claimpack' && sign,
+    redact: { notes: redactNotes, annotators: redactAnnotators, documents: leftOut.map((d) => d.id) },
+    ...selection(),
+  };
+  const settings = JSON.stringify({ scope, ...request });
+  if (done && done.settings !== settings) {
+    setDone(null);
+    setCopied(false);
+  }
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (problem || busy) return;
     setError(null);
     setDone(null);
     setCopied(false);
-    const result = await jobs.run('export', (jobId) =>
-      client.call('packs:export', {
-        jobId,
-        format,
-        sign: format === 'claimpack' && sign,
-        redact: { notes: redactNotes, annotators: redactAnnotators, documents: leftOut.map((d) => d.id) },
-        ...selection(),
-      }),
-    );
+    const result = await jobs.run('export', (jobId) => client.call('packs:export', { jobId, ...request }));
     if (!result) return;
     if (!result.ok) {
       const { code, message } = result.error;
@@ -146,7 +157,7 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
     }
     const fileName = packFileName(projectName, result.value.format);
     if (result.value.data) downloadBytes(result.value.data, fileName, PACK_MIME[result.value.format]);
-    setDone({ result: result.value, fileName });
+    setDone({ result: result.value, fileName, settings });
   };
 
   const copySha = async () => {

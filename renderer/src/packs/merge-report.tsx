@@ -1,6 +1,7 @@
 /**
  * What a merge did: new and unchanged records by kind, conflicts (ours kept; each opens where it
- * sits), proposed source merges.
+ * sits), proposed source merges. Once the merge is undone the report stays, says so, and opens
+ * nothing: the conflict copies went with the merge, as in the list of merges.
  */
 import type { MergeReport, Tally } from '../../../shared/pack-schemas.ts';
 import { t } from '../i18n/t.ts';
@@ -10,17 +11,26 @@ import { ConflictList, ProposalList, type OpenConflict } from './conflict-list.t
 /** The kinds a merge counts, in the order its report and the list of merges name them. */
 export const MERGED_KINDS = ['documents', 'annotations', 'attributions', 'links', 'sources', 'tags'] as const satisfies readonly (keyof Tally)[];
 
-export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpen: OpenConflict }) {
+interface Props {
+  report: MergeReport;
+  /** Taken back with Undo since (Redo brings it back). */
+  undone: boolean;
+  onOpen: OpenConflict;
+}
+
+export function MergeReportView({ report, undone, onOpen }: Props) {
   const addedAny = MERGED_KINDS.some((k) => report.added[k] > 0);
   const conflicts = t('packs.merge.conflicts', { count: report.conflicts.length });
   const proposed = t('packs.merge.proposed', { count: report.proposedSourceMerges.length });
   return (
-    <section className="pack-result pack-result-merged" aria-labelledby="pack-merge-title">
+    <section className={undone ? 'pack-result pack-result-merged pack-merge-undone' : 'pack-result pack-result-merged'} aria-labelledby="pack-merge-title">
       <header className="pack-result-head">
         <h3 id="pack-merge-title" dir="auto">
           {t('packs.merge.title', { name: report.name })}
         </h3>
+        {undone && <span className="pack-badge pack-badge-undone">{t('packs.merges.undone')}</span>}
       </header>
+      {undone && <p className="pack-hint">{t('packs.merge.undone')}</p>}
       {!addedAny && <p className="muted">{t('packs.merge.nothingNew')}</p>}
       <table className="pack-tally">
         <thead>
@@ -44,17 +54,17 @@ export function MergeReportView({ report, onOpen }: { report: MergeReport; onOpe
       {report.conflicts.length > 0 && (
         <div className="pack-problems pack-warnings">
           <h4>{conflicts}</h4>
-          <ConflictList conflicts={report.conflicts} label={conflicts} onOpen={onOpen} />
+          <ConflictList conflicts={report.conflicts} label={conflicts} onOpen={undone ? null : onOpen} />
         </div>
       )}
       {report.proposedSourceMerges.length > 0 && (
         <div className="pack-problems pack-proposals">
           <h4>{proposed}</h4>
-          <p className="pack-hint">{t('packs.merge.proposedHint')}</p>
+          {!undone && <p className="pack-hint">{t('packs.merge.proposedHint')}</p>}
           <ProposalList proposals={report.proposedSourceMerges} label={proposed} />
         </div>
       )}
-      <p className="pack-hint">{t('packs.merge.undoHint')}</p>
+      {!undone && <p className="pack-hint">{t('packs.merge.undoHint')}</p>}
     </section>
   );
 }

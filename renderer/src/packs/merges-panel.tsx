@@ -9,26 +9,40 @@
  * to a hundred kept reports after every annotation made elsewhere would be work nobody sees.
  */
 import { useState } from 'react';
-import type { MergeRecord } from '../../../shared/pack-schemas.ts';
+import type { MergeConflict, MergeRecord } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
+import { useToast } from '../components/toast.tsx';
 import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { formatTimestamp } from '../lib/format.ts';
-import { ConflictList, ProposalList, type OpenConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 import { MERGED_KINDS } from './merge-report.tsx';
 import { countPhrases, shortPackSha } from './pack-display.ts';
 
 /** As many as the channel gives by default: older merges are in `claimdesk merges --limit N`. */
 const SHOWN = 100;
 
-export function MergesPanel({ active, onOpen }: { active: boolean; onOpen: OpenConflict }) {
+export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpen: OpenConflict; onUndo: () => void }) {
   const client = useClient();
+  const toast = useToast();
   // Every write moves the history (the core says "history" after each), merges and undos included.
   const version = useChangeVersion('history');
   const [readAt, setReadAt] = useState(version);
   if (active && readAt !== version) setReadAt(version);
   const merges = useQuery(() => client.call('packs:merges', { limit: SHOWN }), [client, readAt]);
+
+  /**
+   * Keep ours or use theirs on a document, source or tag conflict: one undo step, offered back in a
+   * toast. The list reads the merges again on the write's history change, as after any other.
+   */
+  const settle = (merge: MergeRecord) => async (c: MergeConflict, keep: 'ours' | 'theirs'): Promise<string | null> => {
+    if (c.type === 'annotation') return null;
+    const result = await client.call('packs:settle', { mergeId: merge.id, type: c.type, id: c.id, keep });
+    if (!result.ok) return result.error.message;
+    toast.show({ message: t(keep === 'ours' ? 'packs.settle.keptOurs' : 'packs.settle.usedTheirs'), action: { label: t('toast.undo'), run: onUndo } });
+    return null;
+  };
 
   return (
     <section className="pack-panel" aria-labelledby="pack-merges-title">
@@ -47,7 +61,7 @@ export function MergesPanel({ active, onOpen }: { active: boolean; onOpen: OpenC
         <>
           <ol className="pack-merges" aria-label={t('packs.merges.title')}>
             {merges.data.map((m) => (
-              <MergeItem key={m.id} merge={m} onOpen={onOpen} />
+              <MergeItem key={m.id} merge={m} onOpen={onOpen} onSettle={settle(m)} />
             ))}
           </ol>
           {merges.data.length >= SHOWN && <p className="pack-hint">{t('packs.merges.latest', { count: SHOWN })}</p>}
@@ -57,7 +71,7 @@ export function MergesPanel({ active, onOpen }: { active: boolean; onOpen: OpenC
   );
 }
 
-function MergeItem({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict }) {
+function MergeItem({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: OpenConflict; onSettle: SettleConflict }) {
   const r = merge.report;
   const added = countPhrases(Object.fromEntries(MERGED_KINDS.filter((k) => r.added[k] > 0).map((k) => [k, r.added[k]])));
   const titleId = `pack-merge-${merge.id}`;
@@ -86,13 +100,13 @@ function MergeItem({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict
         </span>
       </p>
       {merge.undone && (r.conflicts.length > 0 || r.proposedSourceMerges.length > 0) && <p className="pack-hint">{t('packs.merges.undoneHint')}</p>}
-      {r.conflicts.length > 0 && <Conflicts merge={merge} onOpen={onOpen} />}
+      {r.conflicts.length > 0 && <Conflicts merge={merge} onOpen={onOpen} onSettle={onSettle} />}
       {r.proposedSourceMerges.length > 0 && <Proposals merge={merge} />}
     </li>
   );
 }
 
-function Conflicts({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict }) {
+function Conflicts({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: OpenConflict; onSettle: SettleConflict }) {
   const { conflicts } = merge.report;
   const open = conflicts.filter((c) => !c.resolved).length;
   const label = merge.undone
@@ -105,7 +119,7 @@ function Conflicts({ merge, onOpen }: { merge: MergeRecord; onOpen: OpenConflict
   return (
     <details className="pack-disclosure pack-warnings">
       <summary>{label}</summary>
-      <ConflictList conflicts={merge.report.conflicts} label={label} onOpen={merge.undone ? null : onOpen} />
+      <ConflictList conflicts={merge.report.conflicts} label={label} onOpen={merge.undone ? null : onOpen} onSettle={merge.undone ? null : onSettle} />
     </details>
   );
 }

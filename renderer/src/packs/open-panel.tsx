@@ -1,6 +1,7 @@
 /**
  * Open a pack: read the picked file's bytes, verify them (the core writes nothing), show the report,
- * and only then offer the merge. A merge is one undo step, offered back in a toast.
+ * and only then offer the merge. A merge is one undo step, offered back in a toast; its report stays
+ * and, once the merge is undone by any means, says so and opens nothing (useMergeUndone).
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { VerifyReport, type MergeReport } from '../../../shared/pack-schemas.ts';
@@ -11,6 +12,7 @@ import { t } from '../i18n/t.ts';
 import type { OpenConflict } from './conflict-list.tsx';
 import { MergeReportView } from './merge-report.tsx';
 import { PackProgress } from './pack-progress.tsx';
+import { useMergeUndone } from './use-merge-undone.ts';
 import type { usePackJob } from './use-pack-job.ts';
 import { VerifyReportView } from './verify-report.tsx';
 
@@ -22,11 +24,13 @@ interface Opened {
 
 interface Props {
   jobs: ReturnType<typeof usePackJob>;
+  /** Whether Packs is on screen: whether the merge was undone is read again on coming back. */
+  active: boolean;
   onUndo: () => void;
   onOpen: OpenConflict;
 }
 
-export function OpenPanel({ jobs, onUndo, onOpen }: Props) {
+export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
   const client = useClient();
   const { bump } = useChanges();
   const toast = useToast();
@@ -35,6 +39,7 @@ export function OpenPanel({ jobs, onUndo, onOpen }: Props) {
   const [checking, setChecking] = useState<string | null>(null);
   const [merged, setMerged] = useState<MergeReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const undone = useMergeUndone(merged, active);
   const busy = jobs.job !== null || checking !== null;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -117,7 +122,7 @@ export function OpenPanel({ jobs, onUndo, onOpen }: Props) {
           {error}
         </p>
       )}
-      {merged && <MergeReportView report={merged} onOpen={onOpen} />}
+      {merged && <MergeReportView report={merged} undone={undone} onOpen={onOpen} />}
     </section>
   );
 }

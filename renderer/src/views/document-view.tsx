@@ -1,6 +1,7 @@
 /** One document: its text to annotate, and beside it the annotations, metadata and provenance. */
 import { useEffect, useRef, useState } from 'react';
 import { AnnotateWorkspace } from '../annotate/annotate-workspace.tsx';
+import type { SideTab } from '../annotate/side-panel.tsx';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useDocument } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
@@ -10,9 +11,11 @@ interface Props {
   onBack: () => void;
   /** An annotation to select and show when the document opens. */
   focusSpanId?: string | undefined;
+  /** The side panel's tab to open on (Annotations unless said). */
+  tab?: SideTab | undefined;
 }
 
-export function DocumentView({ id, onBack, focusSpanId }: Props) {
+export function DocumentView({ id, onBack, focusSpanId, tab }: Props) {
   const [reloadKey, setReloadKey] = useState(0);
   const { data: doc, error } = useDocument(id, reloadKey);
 
@@ -47,7 +50,7 @@ export function DocumentView({ id, onBack, focusSpanId }: Props) {
         </p>
       )}
       {!doc && !error && <p className="muted document-loading">{t('doc.loading')}</p>}
-      {doc && <AnnotateWorkspace doc={doc} textRef={textRef} focusSpanId={focusSpanId} onReloadDocument={() => setReloadKey((k) => k + 1)} />}
+      {doc && <AnnotateWorkspace doc={doc} textRef={textRef} focusSpanId={focusSpanId} initialTab={tab} onReloadDocument={() => setReloadKey((k) => k + 1)} />}
     </div>
   );
 }

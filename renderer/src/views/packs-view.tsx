@@ -41,8 +41,8 @@ export function PacksView({ active, onUndo, exportChoice, onClearExportChoice, o
         />
         {/* One column: what comes in (a pack to open) above what came in before. */}
         <div className="packs-column">
-          <OpenPanel jobs={jobs} onUndo={onUndo} onOpen={onOpen} />
-          <MergesPanel active={active} onOpen={onOpen} />
+          <OpenPanel jobs={jobs} active={active} onUndo={onUndo} onOpen={onOpen} />
+          <MergesPanel active={active} onOpen={onOpen} onUndo={onUndo} />
         </div>
       </div>
     </div>

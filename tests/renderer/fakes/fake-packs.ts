@@ -14,7 +14,7 @@ import type { FakeCore } from './fake-services.ts';
 
 export interface FakePackContent {
   report: VerifyReport;
-  merge: Omit<MergeReport, 'verify' | 'name' | 'label'>;
+  merge: Omit<MergeReport, 'verify' | 'name' | 'label' | 'mergeId'>;
 }
 
 export const MANIFEST: ManifestSummary = {
@@ -76,6 +76,8 @@ export class FakePacks {
   verifyGate: Promise<void> | null = null;
   /** Documents the merges brought in, newest last (undo removes the last merge's). */
   readonly merges: string[] = [];
+  /** Settlements made (`packs:settle`), oldest first, for undo to take back. */
+  private readonly settled: Array<{ record: string; type: string; id: string }> = [];
   /** The merges `packs:merges` lists, newest first, undone ones included. */
   readonly records: MergeRecord[] = [];
   /** The saved review views `review:views` lists (a test with the review fake gets that fake's own). */
@@ -94,7 +96,7 @@ export class FakePacks {
     }
   }
 
-  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
+  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'packs:settle' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
     'review:views': async () => this.views,
     'tags:list': async () => [
       { id: '0190f1a2-0000-7000-8000-0000000000f1', revision: 1, name: 'Smuggling', parentId: null, color: '#d62728' },
@@ -134,11 +136,25 @@ export class FakePacks {
       const label = `Merge pack ${name} from ${report.manifest?.creator ?? 'an unnamed analyst'}`;
       this.merges.push(name);
       this.undoStack.push(label);
-      this.records.unshift({ id: randomUUID(), at: new Date().toISOString(), analyst: 'Test Analyst', undone: false, report: { ...content.merge, name, label } });
+      const mergeId = randomUUID();
+      this.records.unshift({ id: mergeId, at: new Date().toISOString(), analyst: 'Test Analyst', undone: false, report: { ...content.merge, mergeId, name, label } });
       this.core.emit('changed', { what: 'annotations' });
-      return { ...content.merge, name, label, verify: report };
+      return { ...content.merge, mergeId, name, label, verify: report };
     },
     'packs:merges': async ({ limit }) => structuredClone(this.records.slice(0, limit)),
+    // As the core settles: the conflict reads as decided, one undo step (undo opens it again).
+    'packs:settle': async ({ mergeId, type, id, keep }) => {
+      const record = this.records.find((r) => r.id === mergeId);
+      const conflict = record?.report.conflicts.find((c) => c.type === type && c.id === id);
+      if (!record || !conflict) throw new DomainError('NOT_FOUND', `No ${type} conflict ${id} in merge ${mergeId}.`);
+      if (conflict.resolution) throw new DomainError('CONFLICT', 'This conflict is settled already. Undo that to choose again.');
+      this.settled.push({ record: record.id, type, id });
+      conflict.resolved = true;
+      conflict.resolution = keep;
+      this.undoStack.push(`${keep === 'ours' ? 'Keep our' : 'Use their'} version of ${type} ${id}`);
+      this.core.emit('changed', { what: 'history' });
+      return structuredClone(record);
+    },
     'jobs:cancel': async ({ jobId }) => {
       this.cancelled.add(jobId);
       return { cancelled: true };
@@ -159,6 +175,14 @@ export class FakePacks {
       'history:undo': async () => {
         const label = this.undoStack.pop();
         if (!label) return undo({});
+        if (!label.startsWith('Merge pack ')) {
+          const last = this.settled.pop()!;
+          const c = this.records.find((r) => r.id === last.record)!.report.conflicts.find((x) => x.type === last.type && x.id === last.id)!;
+          c.resolved = false;
+          c.resolution = null;
+          this.core.emit('changed', { what: 'history' });
+          return { label };
+        }
         this.merges.pop();
         const record = this.records.find((r) => !r.undone && r.report.label === label);
         if (record) record.undone = true;
