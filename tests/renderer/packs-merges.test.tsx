@@ -232,6 +232,20 @@ describe('Packs: merged into this project', () => {
     expect(await within(item).findByRole('alert')).toHaveTextContent('settled already');
   }, LONG);
 
+  it('settles from the report right after a merge too, which then shows the conflict as decided', async () => {
+    const app = renderApp({ packs: true });
+    const documentConflict = conflict({ type: 'document', documentId: randomUUID(), message: 'The metadata of “Jordan seizes” differs in the pack; ours was kept.' });
+    const content = soundPack({ merge: { conflicts: [documentConflict] } });
+    await openPacks(app);
+    await app.user.upload(screen.getByTestId('pack-file-input'), packFile(packBytes(content), 'Rana-2026-11-21.claimpack'));
+    await app.user.click(await screen.findByRole('button', { name: 'Merge into this project' }));
+    const report = await screen.findByRole('region', { name: 'Merged Rana-2026-11-21.claimpack' });
+    await app.user.click(await within(report).findByRole('button', { name: `Use theirs: ${documentConflict.message}` }));
+    await waitFor(() => expect(within(report).getByText('Resolved: theirs used')).toBeInTheDocument());
+    expect(within(report).queryByRole('button', { name: /^(Keep ours|Use theirs|Open) / })).toBeNull();
+    expect(app.packs!.records[0]!.report.conflicts[0]!.resolution).toBe('theirs');
+  }, LONG);
+
   it('counts only the conflicts left to resolve, and shows a resolved one without Open', async () => {
     const app = renderApp({ packs: true });
     const documentId = randomUUID();

@@ -1,24 +1,30 @@
 /**
  * What a merge did: new and unchanged records by kind, conflicts (ours kept; each opens where it
- * sits), proposed source merges. Once the merge is undone the report stays, says so, and opens
- * nothing: the conflict copies went with the merge, as in the list of merges.
+ * sits, and one on a document, source or tag can be settled here), proposed source merges. The
+ * conflicts are shown as the merge's kept record has them once it is read (`kept`): how each was
+ * decided since. Once the merge is undone the report stays, says so, and opens and settles nothing:
+ * the conflict copies went with the merge, as in the list of merges.
  */
-import type { MergeReport, Tally } from '../../../shared/pack-schemas.ts';
+import type { MergeRecord, MergeReport, Tally } from '../../../shared/pack-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { formatNumber } from '../lib/format.ts';
-import { ConflictList, ProposalList, type OpenConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 
 /** The kinds a merge counts, in the order its report and the list of merges name them. */
 export const MERGED_KINDS = ['documents', 'annotations', 'attributions', 'links', 'sources', 'tags'] as const satisfies readonly (keyof Tally)[];
 
 interface Props {
   report: MergeReport;
-  /** Taken back with Undo since (Redo brings it back). */
-  undone: boolean;
+  /** The merge as it stands (`packs:merges`), once read: undone since, or its conflicts decided. */
+  kept: MergeRecord | null;
   onOpen: OpenConflict;
+  /** Null while the kept record is not read, or once the merge is undone. */
+  onSettle: SettleConflict | null;
 }
 
-export function MergeReportView({ report, undone, onOpen }: Props) {
+export function MergeReportView({ report, kept, onOpen, onSettle }: Props) {
+  const undone = kept?.undone ?? false;
+  const listed = kept?.report.conflicts ?? report.conflicts;
   const addedAny = MERGED_KINDS.some((k) => report.added[k] > 0);
   const conflicts = t('packs.merge.conflicts', { count: report.conflicts.length });
   const proposed = t('packs.merge.proposed', { count: report.proposedSourceMerges.length });
@@ -54,7 +60,7 @@ export function MergeReportView({ report, undone, onOpen }: Props) {
       {report.conflicts.length > 0 && (
         <div className="pack-problems pack-warnings">
           <h4>{conflicts}</h4>
-          <ConflictList conflicts={report.conflicts} label={conflicts} onOpen={undone ? null : onOpen} />
+          <ConflictList conflicts={listed} label={conflicts} onOpen={undone ? null : onOpen} onSettle={undone ? null : onSettle} />
         </div>
       )}
       {report.proposedSourceMerges.length > 0 && (

@@ -9,9 +9,8 @@
  * to a hundred kept reports after every annotation made elsewhere would be work nobody sees.
  */
 import { useState } from 'react';
-import type { MergeConflict, MergeRecord } from '../../../shared/pack-schemas.ts';
+import type { MergeRecord } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
 import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
@@ -19,30 +18,19 @@ import { formatTimestamp } from '../lib/format.ts';
 import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 import { MERGED_KINDS } from './merge-report.tsx';
 import { countPhrases, shortPackSha } from './pack-display.ts';
+import { useSettle } from './use-settle.ts';
 
 /** As many as the channel gives by default: older merges are in `claimdesk merges --limit N`. */
 const SHOWN = 100;
 
 export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpen: OpenConflict; onUndo: () => void }) {
   const client = useClient();
-  const toast = useToast();
+  const settle = useSettle(onUndo);
   // Every write moves the history (the core says "history" after each), merges and undos included.
   const version = useChangeVersion('history');
   const [readAt, setReadAt] = useState(version);
   if (active && readAt !== version) setReadAt(version);
   const merges = useQuery(() => client.call('packs:merges', { limit: SHOWN }), [client, readAt]);
-
-  /**
-   * Keep ours or use theirs on a document, source or tag conflict: one undo step, offered back in a
-   * toast. The list reads the merges again on the write's history change, as after any other.
-   */
-  const settle = (merge: MergeRecord) => async (c: MergeConflict, keep: 'ours' | 'theirs'): Promise<string | null> => {
-    if (c.type === 'annotation') return null;
-    const result = await client.call('packs:settle', { mergeId: merge.id, type: c.type, id: c.id, keep });
-    if (!result.ok) return result.error.message;
-    toast.show({ message: t(keep === 'ours' ? 'packs.settle.keptOurs' : 'packs.settle.usedTheirs'), action: { label: t('toast.undo'), run: onUndo } });
-    return null;
-  };
 
   return (
     <section className="pack-panel" aria-labelledby="pack-merges-title">
@@ -61,7 +49,7 @@ export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpe
         <>
           <ol className="pack-merges" aria-label={t('packs.merges.title')}>
             {merges.data.map((m) => (
-              <MergeItem key={m.id} merge={m} onOpen={onOpen} onSettle={settle(m)} />
+              <MergeItem key={m.id} merge={m} onOpen={onOpen} onSettle={settle(m.id)} />
             ))}
           </ol>
           {merges.data.length >= SHOWN && <p className="pack-hint">{t('packs.merges.latest', { count: SHOWN })}</p>}

@@ -1,7 +1,8 @@
 /**
  * Open a pack: read the picked file's bytes, verify them (the core writes nothing), show the report,
  * and only then offer the merge. A merge is one undo step, offered back in a toast; its report stays
- * and, once the merge is undone by any means, says so and opens nothing (useMergeUndone).
+ * and follows the merge's kept record (useKeptMerge): how its conflicts were decided, settled from here
+ * as from the list of merges, and, once the merge is undone by any means, that it was, opening nothing.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
 import { VerifyReport, type MergeReport } from '../../../shared/pack-schemas.ts';
@@ -12,7 +13,8 @@ import { t } from '../i18n/t.ts';
 import type { OpenConflict } from './conflict-list.tsx';
 import { MergeReportView } from './merge-report.tsx';
 import { PackProgress } from './pack-progress.tsx';
-import { useMergeUndone } from './use-merge-undone.ts';
+import { useKeptMerge } from './use-kept-merge.ts';
+import { useSettle } from './use-settle.ts';
 import type { usePackJob } from './use-pack-job.ts';
 import { VerifyReportView } from './verify-report.tsx';
 
@@ -39,7 +41,8 @@ export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
   const [checking, setChecking] = useState<string | null>(null);
   const [merged, setMerged] = useState<MergeReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const undone = useMergeUndone(merged, active);
+  const kept = useKeptMerge(merged, active);
+  const settle = useSettle(onUndo);
   const busy = jobs.job !== null || checking !== null;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -122,7 +125,7 @@ export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
           {error}
         </p>
       )}
-      {merged && <MergeReportView report={merged} undone={undone} onOpen={onOpen} />}
+      {merged && <MergeReportView report={merged} kept={kept} onOpen={onOpen} onSettle={kept && !kept.undone ? settle(kept.id) : null} />}
     </section>
   );
 }
