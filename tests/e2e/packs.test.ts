@@ -173,4 +173,37 @@ describe('Packs between two projects (e2e)', () => {
     await page.getByRole('region', { name: 'Pack exported' }).getByText('1 document', { exact: true }).waitFor();
     expect(a.problems).toEqual([]);
   });
+
+  it('settles a document metadata conflict with Use theirs in B, after opening it on its Details tab', async () => {
+    const { page } = b;
+    // B takes the first merge back (undone above), then both sides retitle report 003.
+    await page.getByRole('button', { name: 'Redo' }).first().click();
+    await expect.poll(async () => (await api<{ total: number }>(b, 'documents:list', { offset: 0, limit: 1 })).total).toBeGreaterThan(0);
+    const doc = await report003(a);
+    const inA = await api<{ revision: number; title: string }>(a, 'documents:get', { id: doc });
+    const inB = await api<{ revision: number }>(b, 'documents:get', { id: doc });
+    await api(a, 'documents:update', { id: doc, revision: inA.revision, patch: { title: `${REPORT_003} (Reuters)` } });
+    await api(b, 'documents:update', { id: doc, revision: inB.revision, patch: { title: `${REPORT_003} — wire copy` } });
+    // A's pack, exported through its UI.
+    await nav(a.page, 'Packs').click();
+    const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Export pack' }).click()]);
+    const second = path.join(tmp, 'second.claimpack');
+    await download.saveAs(second);
+
+    await nav(page, 'Packs').click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open pack…' }).click()]);
+    await chooser.setFiles(second);
+    await page.getByRole('button', { name: 'Merge into this project' }).click();
+    const listed = page.getByRole('region', { name: 'Merged into this project' }).getByRole('listitem', { name: 'second.claimpack' });
+    await listed.getByText('1 conflict to resolve').click();
+    await listed.getByRole('button', { name: /^Open “The metadata of/ }).click();
+    await page.getByRole('tab', { name: 'Details', selected: true }).waitFor();
+    await page.getByRole('button', { name: /Back/ }).click();
+
+    await listed.getByRole('button', { name: /^Use theirs: The metadata of/ }).click();
+    await listed.getByText('Resolved: theirs used').waitFor();
+    await b.screenshot('packs-settled.png');
+    expect((await api<{ title: string }>(b, 'documents:get', { id: doc })).title).toBe(`${REPORT_003} (Reuters)`);
+    expect(b.problems).toEqual([]);
+  });
 });
