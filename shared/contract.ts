@@ -119,6 +119,14 @@ const JobId = z.string().min(1).max(100);
 /** Every channel: `domain:verb` → input and output schema. */
 export const channels = {
   'project:info': { input: z.object({}), output: ProjectInfo },
+  /**
+   * The name this project gives its current analyst: in the history, on the annotations they made,
+   * and as the creator of the packs they export from now on. Renames, never makes a new analyst.
+   */
+  'project:setAnalystName': {
+    input: z.object({ name: z.string().trim().min(1, 'Give a name.').max(200, 'At most 200 characters.').refine((n) => !/[\u0000-\u001f\u007f]/.test(n), 'A name cannot hold control characters.') }),
+    output: ProjectInfo,
+  },
   'project:openSample': { input: z.object({ jobId: JobId }), output: ImportReport },
   'documents:list': {
     input: DocumentFilter.extend({

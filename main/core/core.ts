@@ -13,7 +13,7 @@ import { DocumentService } from './documents/document-service.ts';
 import { OpLog } from './history/oplog.ts';
 import { collectFromPaths, collectFromUploads, type EntryError, type ImportEntry } from './import/files.ts';
 import { importEntries, type ImportProgress } from './import/import-service.ts';
-import { ensureIdentity, type ProjectIdentity } from './project/project-repository.ts';
+import { ensureIdentity, renameAnalyst, type ProjectIdentity } from './project/project-repository.ts';
 import { Emitter, Jobs, Lane } from './runtime.ts';
 import { SearchService } from './search/search-service.ts';
 import { annotationServices, createAnnotation, type Annotation } from './annotations/index.ts';
@@ -107,16 +107,25 @@ export function createCore(options: CoreOptions): Core {
     if (what !== 'history') events.emit('changed', { what: 'history' });
   };
 
+  const info = () => ({
+    path: path.resolve(options.dbPath),
+    projectId: identity.projectId,
+    analyst: { id: identity.analystId, displayName: identity.analystName },
+    documentCount: documents.count(),
+    canUndo: oplog.canUndo(),
+    canRedo: oplog.canRedo(),
+  });
+
   const services: ServiceMap = {
-    'project:info': () =>
-      lane.run(() => ({
-        path: path.resolve(options.dbPath),
-        projectId: identity.projectId,
-        analyst: { id: identity.analystId, displayName: identity.analystName },
-        documentCount: documents.count(),
-        canUndo: oplog.canUndo(),
-        canRedo: oplog.canRedo(),
-      })),
+    'project:info': () => lane.run(info),
+    // The identity object is the one the services read (pack exports name it as their creator).
+    'project:setAnalystName': ({ name }) =>
+      lane.run(() => {
+        renameAnalyst(db, identity.analystId, name);
+        identity.analystName = name;
+        changed('project');
+        return info();
+      }),
     'project:openSample': async ({ jobId }) => {
       const sampleDir = path.join(resourcesDir, 'sample');
       const report = await runImport(jobId, await collectFromPaths([sampleDir]));

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SideTab } from './annotate/side-panel.tsx';
+import { AnalystDialog } from './components/analyst-dialog.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
 import { TopBar, type Section } from './components/top-bar.tsx';
 import { useToast } from './components/toast.tsx';
@@ -183,15 +184,17 @@ export function App() {
  * title). It reads the project again after every change to the history, that is after every
  * write: only this bar re-renders for it, not the view under it.
  */
-function ProjectBar(props: Omit<Parameters<typeof TopBar>[0], 'project'>) {
+function ProjectBar(props: Omit<Parameters<typeof TopBar>[0], 'project' | 'onAnalyst'>) {
   const project = useProjectInfo();
+  const [naming, setNaming] = useState(false);
   const projectPath = project.data?.path;
   useEffect(() => {
     document.title = projectPath ? `${projectName(projectPath)} — ${t('app.name')}` : t('app.name');
   }, [projectPath]);
   return (
     <>
-      <TopBar project={project.data} {...props} />
+      <TopBar project={project.data} {...props} onAnalyst={() => setNaming(true)} />
+      {naming && project.data && <AnalystDialog name={project.data.analyst.displayName} onClose={() => setNaming(false)} />}
       {project.error && (
         <p className="app-banner" role="alert">
           {t('app.connectionError', { message: project.error.message })}

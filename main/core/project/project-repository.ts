@@ -40,6 +40,11 @@ export function ensureIdentity(db: Db, analystName?: string): ProjectIdentity {
   })();
 }
 
+/** A new display name for an analyst (history and annotations read it through the id). */
+export function renameAnalyst(db: Db, analystId: string, name: string): void {
+  db.prepare(`UPDATE analysts SET display_name = ? WHERE id = ?`).run(name, analystId);
+}
+
 function defaultAnalystName(): string {
   try {
     return os.userInfo().username || 'Analyst';

@@ -1,5 +1,5 @@
 /**
- * The app's top bar: name, project, the main sections, and Undo/Redo/Help. Sections come from a
+ * The app's top bar: name, project, the main sections, who you are, and Undo/Redo/Help. Sections come from a
  * list so that Review, Disputes and Sources join Library without a new layout.
  */
 import type { ProjectInfo } from '../../../shared/contract.ts';
@@ -22,9 +22,10 @@ interface Props {
   onUndo: () => void;
   onRedo: () => void;
   onHelp: () => void;
+  onAnalyst: () => void;
 }
 
-export function TopBar({ project, section, onNavigate, onUndo, onRedo, onHelp }: Props) {
+export function TopBar({ project, section, onNavigate, onUndo, onRedo, onHelp, onAnalyst }: Props) {
   const undoLabel = project?.canUndo ? t('toolbar.undoLabel', { label: project.canUndo }) : t('toolbar.nothingToUndo');
   const redoLabel = project?.canRedo ? t('toolbar.redoLabel', { label: project.canRedo }) : t('toolbar.nothingToRedo');
   return (
@@ -49,6 +50,17 @@ export function TopBar({ project, section, onNavigate, onUndo, onRedo, onHelp }:
         ))}
       </nav>
       <div className="top-actions">
+        {project && (
+          <button
+            type="button"
+            className="button button-quiet top-analyst"
+            onClick={onAnalyst}
+            title={t('toolbar.analystTooltip')}
+            aria-label={t('toolbar.analystLabel', { name: project.analyst.displayName })}
+          >
+            <span dir="auto">{project.analyst.displayName}</span>
+          </button>
+        )}
         <button type="button" className="button button-quiet" onClick={onUndo} disabled={!project?.canUndo} title={undoLabel}>
           {t('toolbar.undo')}
         </button>

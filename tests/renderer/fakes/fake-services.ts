@@ -28,6 +28,8 @@ interface Step {
 }
 
 export class FakeCore {
+  /** The current analyst's name (`project:setAnalystName` changes it). */
+  analystName = 'Test Analyst';
   readonly docs = new Map<string, DocumentFull & { deleted: boolean }>();
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
@@ -154,12 +156,18 @@ export class FakeCore {
     'project:info': async () => ({
       path: '/home/analyst/Border smuggling.claimdesk',
       projectId: '0190f1a2-0000-7000-8000-000000000001',
-      analyst: { id: '0190f1a2-0000-7000-8000-000000000002', displayName: 'Test Analyst' },
+      analyst: { id: '0190f1a2-0000-7000-8000-000000000002', displayName: this.analystName },
       documentCount: this.live().length,
       canUndo: this.undoStack.at(-1)?.label ?? null,
       canRedo: this.redoStack.at(-1)?.label ?? null,
     }),
     'project:openSample': ({ jobId }) => this.importJob(jobId, this.sample),
+    'project:setAnalystName': async ({ name }) => {
+      this.analystName = name;
+      this.emit('changed', { what: 'project' });
+      this.emit('changed', { what: 'history' });
+      return this.services['project:info']({});
+    },
     'documents:import': ({ jobId, files }) => this.importJob(jobId, files),
     'documents:list': async ({ offset, limit, ...filter }) => {
       const all = this.filtered(filter);
@@ -214,7 +222,7 @@ export class FakeCore {
 }
 
 type LibraryChannels =
-  | 'project:info' | 'project:openSample' | 'documents:import' | 'documents:list' | 'documents:outlets' | 'documents:get'
+  | 'project:info' | 'project:setAnalystName' | 'project:openSample' | 'documents:import' | 'documents:list' | 'documents:outlets' | 'documents:get'
   | 'documents:update' | 'documents:delete' | 'jobs:cancel' | 'history:undo' | 'history:redo' | 'search:query';
 
 function withUnimplemented(implemented: Pick<ServiceMap, LibraryChannels>): ServiceMap {

@@ -10,7 +10,7 @@ import { writePack } from '../../../main/core/packs/pack-writer.ts';
 import { openDatabase } from '../../../main/core/store/database.ts';
 import { LATEST_VERSION } from '../../../main/core/store/migrations/index.ts';
 import { DocumentAnnotations } from '../../../shared/annotation-schemas.ts';
-import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
+import { BEFORE_MIGRATION_11, CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
 import { referenceRead } from './reference-read.ts';
 
 /** The four sample reports with their reference annotation (tests/fixtures/corpus/gold). */
@@ -263,6 +263,7 @@ describe('annotations:get', () => {
     const raw = new Database(file);
     raw.exec(`DROP INDEX taggings_span_document; DROP TRIGGER taggings_span_document_insert; DROP TRIGGER taggings_span_document_update;
       ALTER TABLE taggings DROP COLUMN span_document_id;`);
+    raw.exec(BEFORE_MIGRATION_11);
     raw.pragma('user_version = 7');
     raw.close();
     const db = openDatabase(file);

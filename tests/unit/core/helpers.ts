@@ -32,3 +32,10 @@ export function caller(core: Core) {
     return result.value as ChannelOutput<C>;
   };
 }
+
+/**
+ * What takes a project back from format 11 to 10 (migration 11's columns and index dropped), for
+ * tests that open a project of an older format: each later migration runs again on the way up.
+ */
+export const BEFORE_MIGRATION_11 = `DROP INDEX pack_conflicts_merge;
+  ALTER TABLE pack_conflicts DROP COLUMN settled; ALTER TABLE pack_conflicts DROP COLUMN settled_at; ALTER TABLE pack_conflicts DROP COLUMN settled_by;`;

@@ -15,7 +15,7 @@ import { TEXT_COLUMNS, checkTextIndex, textTable } from '../../../main/core/revi
 import { openDatabase } from '../../../main/core/store/database.ts';
 import { LATEST_VERSION } from '../../../main/core/store/migrations/index.ts';
 import type { ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
-import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
+import { BEFORE_MIGRATION_11, CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
 
 const q = (over: Partial<ReviewQuery> = {}): ReviewQuery => ({ filters: {}, quick: [], sort: [], ...over });
 const contains = (column: 'claimText' | 'source' | 'channel' | 'document', value: string, op: 'contains' | 'notContains' = 'contains'): ReviewQuery =>
@@ -123,6 +123,7 @@ describe('trigram text filters', () => {
         INSERT INTO review_fts (rowid, ${columns}) VALUES (NEW.seq, ${values('NEW')}); END;
       CREATE TRIGGER review_rows_text_delete AFTER DELETE ON review_rows BEGIN
         INSERT INTO review_fts (review_fts, rowid, ${columns}) VALUES ('delete', OLD.seq, ${values('OLD')}); END;`);
+    raw.exec(BEFORE_MIGRATION_11);
     raw.pragma('user_version = 8');
     raw.close();
     const db = openDatabase(file);
