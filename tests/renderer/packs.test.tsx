@@ -122,6 +122,9 @@ describe('Packs: export', () => {
     release();
     expect(await screen.findByRole('alert')).toHaveTextContent('Export cancelled; nothing was saved.');
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    // The message was about those settings: changing one puts it away.
+    await user.click(screen.getByRole('checkbox', { name: /Notes and rationales/ }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 

@@ -61,7 +61,8 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
   const [sign, setSign] = useState(false);
   // With the settings it was made with (`request`'s key), to put it away once they change.
   const [done, setDone] = useState<(Done & { settings: string }) | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An export's failure, with the settings it was tried with: put away, as a result is, once they change.
+  const [error, setError] = useState<{ message: string; settings: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const chosenRadio = useRef<HTMLInputElement>(null);
@@ -139,6 +140,7 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
     setDone(null);
     setCopied(false);
   }
+  if (error && error.settings !== settings) setError(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -152,7 +154,7 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
       const { code, message } = result.error;
       // A chosen document deleted since it was chosen: the core names it by id; say what to do instead.
       const gone = code === 'NOT_FOUND' && scope === 'chosen';
-      setError(code === 'CANCELLED' ? t('packs.export.cancelled') : gone ? t('packs.export.chosenGone') : t('packs.export.failed', { message }));
+      setError({ message: code === 'CANCELLED' ? t('packs.export.cancelled') : gone ? t('packs.export.chosenGone') : t('packs.export.failed', { message }), settings });
       return;
     }
     const fileName = packFileName(projectName, result.value.format);
@@ -285,7 +287,7 @@ export function ExportPanel({ projectName, jobs, active, choice, onClearChoice }
       {jobs.job?.kind === 'export' && <PackProgress job={jobs.job} onCancel={() => void jobs.cancel()} />}
       {error && (
         <p className="pack-error" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
       <div ref={resultRef}>{done && <ExportDone done={done} copied={copied} onCopy={() => void copySha()} />}</div>
