@@ -51,14 +51,17 @@ function stubDownload() {
 
 afterEach(() => vi.restoreAllMocks());
 
+/** Two saved views, listed by name: Denied claims, then Single source. */
+const TWO_VIEWS = [
+  { id: '0190f1a2-0000-7000-8000-0000000000e2', name: 'Single source', state: { quick: ['singleSource'] } },
+  { id: '0190f1a2-0000-7000-8000-0000000000e1', name: 'Denied claims', state: { quick: ['denied'] } },
+];
+
 describe('Export: a saved review view', () => {
   it('lists the saved views by name and sends the id of the one picked', async () => {
     stubDownload();
     const app = await start();
-    app.packs!.views.push(
-      { id: '0190f1a2-0000-7000-8000-0000000000e2', name: 'Single source', state: { quick: ['singleSource'] } },
-      { id: '0190f1a2-0000-7000-8000-0000000000e1', name: 'Denied claims', state: { quick: ['denied'] } },
-    );
+    app.packs!.views.push(...TWO_VIEWS);
     await openPacks(app.user);
 
     await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
@@ -96,10 +99,7 @@ describe('Export: a saved review view', () => {
   it('puts an export’s result away once another view is picked', async () => {
     stubDownload();
     const app = await start();
-    app.packs!.views.push(
-      { id: '0190f1a2-0000-7000-8000-0000000000e2', name: 'Single source', state: { quick: ['singleSource'] } },
-      { id: '0190f1a2-0000-7000-8000-0000000000e1', name: 'Denied claims', state: { quick: ['denied'] } },
-    );
+    app.packs!.views.push(...TWO_VIEWS);
     await openPacks(app.user);
     await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
     const select = await screen.findByRole('combobox', { name: 'Saved view' });
