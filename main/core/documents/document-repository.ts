@@ -49,7 +49,7 @@ const SUMMARY_COLUMNS = `id, revision, title, outlet, author, url, published, la
   word_count AS wordCount, created_at AS importedAt, sha256`;
 
 /** How much of an untitled document's text the Library gets to show in place of a title. */
-const LEAD_CHARS = 200;
+export const LEAD_CHARS = 200;
 
 /** Partial dates compare as intervals: "2023" spans 2023-01-01 to 2023-12-31. */
 const DATE_LO = `(published || substr('0000-01-01', length(published) + 1))`;

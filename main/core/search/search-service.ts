@@ -10,7 +10,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/contract.ts';
 import type { Db } from '../store/database.ts';
-import { filterSql, type DocumentFilter, type DocumentRepository } from '../documents/document-repository.ts';
+import { LEAD_CHARS, filterSql, type DocumentFilter, type DocumentRepository } from '../documents/document-repository.ts';
 import { parseQuery } from './query.ts';
 import { compileTerms, makeSnippet, markAll } from './snippet.ts';
 import { SearchAliases } from './search-aliases.ts';
@@ -58,7 +58,8 @@ export class SearchService {
       if (!hit) continue;
       const { document, text } = hit;
       hits.push({
-        document,
+        // An untitled document is named by its opening, as in the list of documents.
+        document: document.title === null ? { ...document, lead: text.slice(0, LEAD_CHARS) } : document,
         score: -r.score,
         titleParts: markAll(document.title ?? '', matcher),
         snippet: makeSnippet(text, matcher, { maxChars: 240 }),

@@ -35,7 +35,7 @@ export function finderQuery(text: string): string {
 
 function pickedOf(hit: SearchHit): PickedDocument {
   const d = hit.document;
-  // Search answers carry no lead; its snippet stands in for one (an untitled document's opening is rarely a match).
+  // The core names an untitled document's hit by its opening (`lead`), as the Library does; the snippet is a fallback.
   const lead = d.lead ?? hit.snippet.map((p) => p.text).join('').replace(/^…/, '');
   return { id: d.id, title: d.title, lead, language: d.language };
 }
