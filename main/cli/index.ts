@@ -10,6 +10,7 @@ import { importPackCommand } from './commands/import-pack.ts';
 import { listCommand } from './commands/list.ts';
 import { mergesCommand } from './commands/merges.ts';
 import { settleCommand } from './commands/settle.ts';
+import { whoamiCommand } from './commands/whoami.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { redoCommand, undoCommand } from './commands/undo.ts';
@@ -18,7 +19,7 @@ import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
 export const commands: Command[] = [
-  importCommand, listCommand, searchCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand,
+  importCommand, listCommand, searchCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
 ];
 
 function overview(): string {

@@ -121,8 +121,7 @@ export function createCore(options: CoreOptions): Core {
     // The identity object is the one the services read (pack exports name it as their creator).
     'project:setAnalystName': ({ name }) =>
       lane.run(() => {
-        renameAnalyst(db, identity.analystId, name);
-        identity.analystName = name;
+        identity.analystName = renameAnalyst(db, identity.analystId, name);
         changed('project');
         return info();
       }),

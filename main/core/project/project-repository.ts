@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { Db } from '../store/database.ts';
 import { newId } from '../ids.ts';
+import { ValidationError } from '../errors.ts';
 
 export interface ProjectIdentity {
   projectId: string;
@@ -40,9 +41,17 @@ export function ensureIdentity(db: Db, analystName?: string): ProjectIdentity {
   })();
 }
 
-/** A new display name for an analyst (history and annotations read it through the id). */
-export function renameAnalyst(db: Db, analystId: string, name: string): void {
-  db.prepare(`UPDATE analysts SET display_name = ? WHERE id = ?`).run(name, analystId);
+/**
+ * A new display name for an analyst (history and annotations read it through the id), trimmed;
+ * returns it. Refused: nothing left once trimmed, more than 200 characters, a control character.
+ */
+export function renameAnalyst(db: Db, analystId: string, name: string): string {
+  const clean = name.trim();
+  if (clean === '') throw new ValidationError('Give a name.');
+  if (clean.length > 200) throw new ValidationError('At most 200 characters.');
+  if (/\p{Cc}/u.test(clean)) throw new ValidationError('A name cannot hold control characters.');
+  db.prepare(`UPDATE analysts SET display_name = ? WHERE id = ?`).run(clean, analystId);
+  return clean;
 }
 
 function defaultAnalystName(): string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { caller, tempDir } from './helpers.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { exportBytes, goldProject, manifestOf } from '../packs/helpers.ts';
 
 describe('the analyst’s name', () => {
@@ -38,5 +39,19 @@ describe('the analyst’s name', () => {
     await expect(call('project:setAnalystName', { name: 'x'.repeat(201) })).rejects.toThrow(/At most 200/);
     expect((await call('project:info', {})).analyst.displayName).toBe('Zaid');
     core.close();
+  });
+
+  it('claimdesk whoami shows the name, --set changes it, and a bad name is refused', async () => {
+    const db = path.join(tempDir(), 'p.claimdesk');
+    createCore({ dbPath: db, analystName: 'Zaid' }).close();
+    expect(await runCli(['whoami', '--db', db])).toMatchObject({ code: 0, stdout: 'Zaid\n' });
+    expect(await runCli(['whoami', '--db', db, '--set', ' Rana Khalil '])).toMatchObject({ code: 0, stdout: 'Rana Khalil\n' });
+    const json = await runCli(['whoami', '--db', db, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ name: 'Rana Khalil' });
+    const empty = await runCli(['whoami', '--db', db, '--set', '  ']);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toContain('Give a name.');
+    expect((await runCli(['whoami', 'Rana', '--db', db])).code).toBe(2);
+    expect((await runCli(['whoami', '--db', db])).stdout).toBe('Rana Khalil\n');
   });
 });

@@ -113,7 +113,7 @@ describe('claimdesk export / verify / import-pack', { timeout: 60_000 }, () => {
     const unknownTag = await runCli(['export', '--out', path.join(dir, 'x'), '--db', db, '--tag', 'no such tag']);
     expect(unknownTag.code).toBe(2);
     expect(unknownTag.stderr).toContain('no tag named');
-    for (const c of ['export', 'verify', 'import-pack', 'merges', 'settle']) {
+    for (const c of ['export', 'verify', 'import-pack', 'merges', 'settle', 'whoami']) {
       const help = await runCli([c, '--help']);
       expect(help.code, c).toBe(0);
       expect(help.stdout).toContain(`Usage: claimdesk ${c}`);
