@@ -57,15 +57,19 @@ const TWO_VIEWS = [
   { id: '0190f1a2-0000-7000-8000-0000000000e1', name: 'Denied claims', state: { quick: ['denied'] } },
 ];
 
+/** Packs open with the two views saved, "Documents in a saved review view" picked, and its select. */
+async function savedViewOption() {
+  stubDownload();
+  const app = await start();
+  app.packs!.views.push(...TWO_VIEWS);
+  await openPacks(app.user);
+  await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
+  return { app, select: await screen.findByRole('combobox', { name: 'Saved view' }) };
+}
+
 describe('Export: a saved review view', () => {
   it('lists the saved views by name and sends the id of the one picked', async () => {
-    stubDownload();
-    const app = await start();
-    app.packs!.views.push(...TWO_VIEWS);
-    await openPacks(app.user);
-
-    await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
-    const select = await screen.findByRole('combobox', { name: 'Saved view' });
+    const { app, select } = await savedViewOption();
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Denied claims', 'Single source']);
     await app.user.selectOptions(select, 'Single source');
     await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
@@ -97,12 +101,7 @@ describe('Export: a saved review view', () => {
   });
 
   it('puts an export’s result away once another view is picked', async () => {
-    stubDownload();
-    const app = await start();
-    app.packs!.views.push(...TWO_VIEWS);
-    await openPacks(app.user);
-    await app.user.click(screen.getByRole('radio', { name: 'Documents in a saved review view' }));
-    const select = await screen.findByRole('combobox', { name: 'Saved view' });
+    const { app, select } = await savedViewOption();
     await app.user.click(screen.getByRole('button', { name: 'Export pack' }));
     await screen.findByRole('region', { name: 'Pack exported' });
 

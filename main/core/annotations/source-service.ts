@@ -85,6 +85,12 @@ export class SourceService {
 
   update(id: string, revision: number, patch: Partial<Pick<Source, 'name' | 'type' | 'affiliation' | 'aliases'>>): Source {
     const row = this.ctx.changes.require('source', id);
+    return action(this.ctx, `Edit source ${row.name as string}`, (group) => toSource(this.applyUpdate(group, id, patch, revision)));
+  }
+
+  /** An edit in a group the caller has begun (`update`, and a pack conflict settled with theirs). */
+  applyUpdate(group: Group, id: string, patch: Partial<Pick<Source, 'name' | 'type' | 'affiliation' | 'aliases'>>, revision?: number) {
+    const row = this.ctx.changes.require('source', id);
     const values: Record<string, unknown> = {};
     const name = patch.name?.trim() ?? (row.name as string);
     if (patch.name !== undefined) {
@@ -94,19 +100,25 @@ export class SourceService {
     if (patch.type !== undefined) values.type = patch.type;
     if (patch.affiliation !== undefined) values.affiliation = patch.affiliation?.trim() || null;
     if (patch.aliases !== undefined) values.aliases = JSON.stringify(cleanAliases(patch.aliases, name));
-    return action(this.ctx, `Edit source ${row.name as string}`, (group) => toSource(this.ctx.changes.update(group, 'source', id, values, revision)));
+    return this.ctx.changes.update(group, 'source', id, values, revision);
   }
 
   grade(id: string, grade: Source['reliability'], reason: string): Source {
     const row = this.ctx.changes.require('source', id);
     return action(this.ctx, `Grade ${row.name as string} ${grade ?? 'ungraded'}`, (group) => {
-      const before = { reliability: row.reliability ?? null };
-      const after = { reliability: grade, grade_reason: reason.trim() };
-      this.ctx.entities.write('source', id, { reliability: grade }, group.at);
-      this.ctx.oplog.record(group, 'source.grade', 'source', id, before, after);
-      this.ctx.repo.insertGrade(newId(), id, grade, reason.trim(), group.analystId, group.at);
+      this.applyGrade(group, id, grade, reason);
       return toSource(this.ctx.changes.require('source', id));
     });
+  }
+
+  /** A grade in a group the caller has begun: the reliability, its log entry, a line of grade history. */
+  applyGrade(group: Group, id: string, grade: Source['reliability'], reason: string): void {
+    const row = this.ctx.changes.require('source', id);
+    const before = { reliability: row.reliability ?? null };
+    const after = { reliability: grade, grade_reason: reason.trim() };
+    this.ctx.entities.write('source', id, { reliability: grade }, group.at);
+    this.ctx.oplog.record(group, 'source.grade', 'source', id, before, after);
+    this.ctx.repo.insertGrade(newId(), id, grade, reason.trim(), group.analystId, group.at);
   }
 
   delete(id: string, reassignTo?: string): { deleted: boolean; reassigned: number } {

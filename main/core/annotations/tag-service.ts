@@ -34,6 +34,14 @@ export class TagService {
 
   update(id: string, revision: number, patch: { name?: string; parentId?: string | null; color?: string | null }): Tag {
     const row = this.ctx.changes.require('tag', id);
+    const name = patch.name?.trim() ?? (row.name as string);
+    const label = patch.name && patch.name !== row.name ? `Rename tag ${row.name as string} to ${name}` : `Edit tag ${row.name as string}`;
+    return action(this.ctx, label, (group) => toTag(this.applyUpdate(group, id, patch, revision)));
+  }
+
+  /** An edit in a group the caller has begun (`update`, and a pack conflict settled with theirs). */
+  applyUpdate(group: Group, id: string, patch: { name?: string; parentId?: string | null; color?: string | null }, revision?: number) {
+    const row = this.ctx.changes.require('tag', id);
     const values: Record<string, unknown> = {};
     const name = patch.name?.trim() ?? (row.name as string);
     const parent = patch.parentId !== undefined ? patch.parentId : ((row.parent_id as string | null) ?? null);
@@ -50,8 +58,7 @@ export class TagService {
     }
     if (patch.color !== undefined) values.color = patch.color;
     if (values.name !== undefined || values.parent_id !== undefined) this.checkUnique(name, parent, id);
-    const label = patch.name && patch.name !== row.name ? `Rename tag ${row.name as string} to ${name}` : `Edit tag ${row.name as string}`;
-    return action(this.ctx, label, (group) => toTag(this.ctx.changes.update(group, 'tag', id, values, revision)));
+    return this.ctx.changes.update(group, 'tag', id, values, revision);
   }
 
   merge(keepId: string, mergeId: string): Tag {

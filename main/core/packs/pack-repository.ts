@@ -65,6 +65,12 @@ export interface ConflictRow {
   settled: 'ours' | 'theirs' | null; settled_at: string | null; settled_by: string | null;
 }
 
+/** A merge kept in `pack_merges`, with who merged it and its undo group's state ('undone' once taken back). */
+export interface MergeRow { id: string; at: string; analyst: string; name: string; report: string; state: string | null }
+
+const MERGE_ROWS = `SELECT m.id, m.at, a.display_name AS analyst, m.name, m.report, g.state
+  FROM pack_merges m JOIN analysts a ON a.id = m.analyst_id LEFT JOIN op_groups g ON g.id = m.group_id`;
+
 export const settlementKey = (mergeId: string, type: string, id: string) => `${mergeId} ${type} ${id}`;
 
 export class PackRepository {
@@ -312,17 +318,13 @@ export class PackRepository {
   }
 
   /** The merges kept in this project, newest first, with the state of their undo unit. */
-  merges(limit: number): Array<{ id: string; at: string; analyst: string; report: string; state: string | null }> {
-    return this.stmt('merges', () => `SELECT m.id, m.at, a.display_name AS analyst, m.report, g.state
-      FROM pack_merges m JOIN analysts a ON a.id = m.analyst_id LEFT JOIN op_groups g ON g.id = m.group_id
-      ORDER BY m.seq DESC LIMIT ?`).all(limit) as Array<{ id: string; at: string; analyst: string; report: string; state: string | null }>;
+  merges(limit: number): MergeRow[] {
+    return this.stmt('merges', () => `${MERGE_ROWS} ORDER BY m.seq DESC LIMIT ?`).all(limit) as MergeRow[];
   }
 
-  /** One merge made here, with its pack's name and whether it stands (its undo group's state). */
-  merge(id: string): { id: string; at: string; analyst: string; name: string; report: string; state: string | null } | undefined {
-    return this.stmt('merge@', () => `SELECT m.id, m.at, a.display_name AS analyst, m.name, m.report, g.state
-      FROM pack_merges m JOIN analysts a ON a.id = m.analyst_id LEFT JOIN op_groups g ON g.id = m.group_id WHERE m.id = ?`)
-      .get(id) as { id: string; at: string; analyst: string; name: string; report: string; state: string | null } | undefined;
+  /** One merge made here, with whether it stands (its undo group's state). */
+  merge(id: string): MergeRow | undefined {
+    return this.stmt('merge@', () => `${MERGE_ROWS} WHERE m.id = ?`).get(id) as MergeRow | undefined;
   }
 
   updateMergeReport(id: string, report: string): void {

@@ -65,7 +65,7 @@ export function packServices(deps: PackServiceDeps): Pick<ServiceMap, PackChanne
   deps.oplog.register('pack', () => undefined);
   deps.oplog.register('pack_conflict', settlementApplier(repo));
   const settling: SettleDeps = {
-    ctx: deps.annotation.ctx, packs: repo, applyDocumentMeta: deps.applyDocumentMeta,
+    ctx: deps.annotation.ctx, sources: deps.annotation.sources, tags: deps.annotation.tags, packs: repo, applyDocumentMeta: deps.applyDocumentMeta,
     documentMeta: (id) => {
       const row = deps.documents.row(id);
       return row && row.deleted_at === null ? { title: row.title, outlet: row.outlet, author: row.author, url: row.url, published: row.published } : null;

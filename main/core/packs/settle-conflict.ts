@@ -19,11 +19,16 @@ import type { DocumentSnapshot } from '../documents/document-repository.ts';
 import { action, quote, type AnnotationContext } from '../annotations/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Group } from '../history/oplog.ts';
-import { newId } from '../ids.ts';
-import { settlementKey, type ConflictRow, type PackRepository } from './pack-repository.ts';
+import type { SourceService } from '../annotations/source-service.ts';
+import type { TagService } from '../annotations/tag-service.ts';
+import { Reliability, SourceType, type Source } from '../../../shared/annotation-schemas.ts';
+import { settlementKey, type ConflictRow, type MergeRow, type PackRepository } from './pack-repository.ts';
 
 export interface SettleDeps {
   ctx: AnnotationContext;
+  /** The edits theirs is applied through, with their checks (a source's aliases, a tag's unique name). */
+  sources: Pick<SourceService, 'applyUpdate' | 'applyGrade'>;
+  tags: Pick<TagService, 'applyUpdate'>;
   packs: PackRepository;
   /** A document's metadata written in the caller's group (DocumentService.applyMeta). */
   applyDocumentMeta: (group: Group, id: string, meta: DocumentSnapshot) => void;
@@ -85,27 +90,27 @@ function applyTheirs(d: SettleDeps, group: Group, row: ConflictRow, packName: st
     if (Object.keys(meta).length > 0) d.applyDocumentMeta(group, row.entity_id, meta);
   } else if (row.entity_type === 'source') {
     const aliases = Array.isArray(theirs.aliases) ? theirs.aliases.filter((a): a is string => typeof a === 'string') : [];
-    const values = { name: text('name') ?? (d.ctx.entities.live('source', row.entity_id)!.name as string), type: text('type') ?? 'other', affiliation: text('affiliation'), aliases: JSON.stringify(aliases) };
-    d.ctx.changes.update(group, 'source', row.entity_id, values);
+    const type = text('type');
+    d.sources.applyUpdate(group, row.entity_id, {
+      ...(text('name') ? { name: text('name')! } : {}), ...(isSourceType(type) ? { type } : {}), affiliation: text('affiliation'), aliases,
+    });
     const current = (d.ctx.entities.live('source', row.entity_id)!.reliability as string | null) ?? null;
     const grade = text('reliability');
-    if (grade !== current) {
-      // As a grade given here: the source's reliability, its log entry, and a line in its grade history.
-      const reason = `Their grade, from pack ${packName}.`;
-      d.ctx.entities.write('source', row.entity_id, { reliability: grade }, group.at);
-      d.ctx.oplog.record(group, 'source.grade', 'source', row.entity_id, { reliability: current }, { reliability: grade, grade_reason: reason });
-      d.ctx.repo.insertGrade(newId(), row.entity_id, grade, reason, group.analystId, group.at);
-    }
+    // As a grade given here: the source's reliability, its log entry, and a line in its grade history.
+    if (grade !== current && isReliability(grade)) d.sources.applyGrade(group, row.entity_id, grade, `Their grade, from pack ${packName}.`);
   } else {
-    d.ctx.changes.update(group, 'tag', row.entity_id, { name: text('name') ?? (d.ctx.entities.live('tag', row.entity_id)!.name as string), color: text('color') });
+    d.tags.applyUpdate(group, row.entity_id, { ...(text('name') ? { name: text('name')! } : {}), color: text('color') });
   }
 }
+
+const isSourceType = (v: string | null): v is Source['type'] => v !== null && (SourceType.options as readonly string[]).includes(v);
+const isReliability = (v: string | null): v is Source['reliability'] => v === null || (Reliability.options as readonly string[]).includes(v);
 
 /**
  * Each conflict of a merge as the list shows it: decided or not, and how. A merge taken back with
  * Undo shows none decided (its copies went with it; nothing was chosen).
  */
-export function withResolutions(d: SettleDeps, merge: { id: string; undone: boolean }, conflicts: readonly MergeConflict[], settled: ReadonlyMap<string, 'ours' | 'theirs'>): MergeConflict[] {
+function withResolutions(d: SettleDeps, merge: { id: string; undone: boolean }, conflicts: readonly MergeConflict[], settled: ReadonlyMap<string, 'ours' | 'theirs'>): MergeConflict[] {
   return conflicts.map((c) => {
     const resolution = merge.undone ? null : resolutionOf(d, merge.id, c, settled);
     return { ...c, resolved: resolution !== null, resolution };
@@ -126,7 +131,7 @@ function resolutionOf(d: SettleDeps, mergeId: string, c: MergeConflict, settled:
 }
 
 /** The merges as `packs:merges` lists them, decided conflicts marked. */
-export function mergeRecords(d: SettleDeps, rows: ReadonlyArray<{ id: string; at: string; analyst: string; report: string; state: string | null }>, parse: (report: string) => MergeRecord['report'] | null): MergeRecord[] {
+export function mergeRecords(d: SettleDeps, rows: readonly MergeRow[], parse: (report: string) => MergeRecord['report'] | null): MergeRecord[] {
   const settled = d.packs.settlements(rows.map((r) => r.id));
   return rows.flatMap((m) => {
     const report = parse(m.report);
