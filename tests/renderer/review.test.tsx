@@ -276,6 +276,24 @@ describe('Review', () => {
     expect(screen.getByRole('button', { name: 'Single-source claims' })).toHaveAttribute('aria-pressed', 'true');
   }, LONG);
 
+  it('counts the rows of the latest request, even when an older one answers after it', async () => {
+    const { user, transport } = await openReview();
+    expect(await screen.findByText('250 attributions')).toBeInTheDocument();
+    // The rows of "Single-source claims" answer late: after the filter is already off again.
+    const release = transport.hold('review:rows', (input) => (input as RowsCall).query.quick.includes('singleSource'));
+    await user.click(screen.getByRole('button', { name: 'Single-source claims' }));
+    await waitFor(() => expect(transport.callsTo('review:rows').some((c) => (c as RowsCall).query.quick.includes('singleSource'))).toBe(true));
+    await user.click(screen.getByRole('button', { name: 'Single-source claims' }));
+    await waitFor(() => expect((transport.callsTo('review:rows').at(-1) as RowsCall).query.quick).toEqual([]));
+    release();
+    // Let the held answers arrive, then anything they would have set off.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    expect(screen.getByText('250 attributions')).toBeInTheDocument();
+    expect(screen.queryByText(/attributions? match/)).toBeNull();
+  }, LONG);
+
   it('says what to do when there is nothing to review yet', async () => {
     const { user } = await openSection(0);
     expect(await screen.findByRole('heading', { name: 'Nothing to review yet' })).toBeInTheDocument();

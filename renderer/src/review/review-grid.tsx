@@ -205,20 +205,25 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
     );
   }
 
+  // The count above the grid is the answer to the latest request: an older one (a filter or a quick
+  // filter since changed, as Reset changes both at once) may answer after it and must not overwrite it.
+  const latest = useRef(0);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows(params: IGetRowsParams) {
         const query = toReviewQuery(params.sortModel, params.filterModel as Record<string, unknown>, quickRef.current);
         const limit = params.endRow - params.startRow;
+        const asked = ++latest.current;
         const answer = ahead.current?.take(query, params.startRow, limit) ?? client.call('review:rows', { query, offset: params.startRow, limit });
         void answer.then((result) => {
+          const current = asked === latest.current;
           if (!result.ok) {
             params.failCallback();
-            statusRef.current({ total: null, query, error: result.error.message });
+            if (current) statusRef.current({ total: null, query, error: result.error.message });
             return;
           }
           params.successCallback(result.value.rows, result.value.total);
-          statusRef.current({ total: result.value.total, query, error: null });
+          if (current) statusRef.current({ total: result.value.total, query, error: null });
           if (restorePending.current) {
             restorePending.current = false;
             requestAnimationFrame(() => restore(params.api as GridApi<ReviewRow>));

@@ -11,8 +11,11 @@ import type { FakeCore } from './fake-services.ts';
 export interface FakeTransport extends Transport {
   calls: { channel: string; input: unknown }[];
   callsTo(channel: string): unknown[];
-  /** Holds the answers to `channel` (calls are still recorded) until the returned function is called. */
-  hold(channel: string): () => void;
+  /**
+   * Holds the answers to `channel` (calls are still recorded) until the returned function is called;
+   * with `only`, just the calls whose input it accepts, so that an older call can answer after a newer one.
+   */
+  hold(channel: string, only?: (input: unknown) => boolean): () => void;
 }
 
 export function createFakeTransport(core: FakeCore): FakeTransport {
@@ -22,13 +25,13 @@ export function createFakeTransport(core: FakeCore): FakeTransport {
     queueMicrotask(() => handlers.forEach((h) => h(name, payload)));
   };
   const calls: { channel: string; input: unknown }[] = [];
-  const held = new Map<string, Promise<void>>();
+  const held = new Map<string, { until: Promise<void>; only: ((input: unknown) => boolean) | undefined }>();
   return {
     calls,
     callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
-    hold(channel) {
+    hold(channel, only) {
       let release = () => {};
-      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      held.set(channel, { until: new Promise<void>((resolve) => (release = resolve)), only });
       return () => {
         held.delete(channel);
         release();
@@ -37,7 +40,8 @@ export function createFakeTransport(core: FakeCore): FakeTransport {
     async invoke(channel, input) {
       const sent = fromWire(toWire(input));
       calls.push({ channel, input: sent });
-      await held.get(channel);
+      const hold = held.get(channel);
+      if (hold && (!hold.only || hold.only(sent))) await hold.until;
       return fromWire(toWire(await dispatch(channel, sent))) as Awaited<ReturnType<Transport['invoke']>>;
     },
     onEvent(handler) {
