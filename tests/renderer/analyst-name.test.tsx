@@ -14,8 +14,19 @@ describe('Your name', () => {
     const button = await within(bar).findByRole('button', { name: 'You are Test Analyst: change your name' });
     await app.user.click(button);
     const dialog = screen.getByRole('dialog', { name: 'Your name' });
-    const field = within(dialog).getByRole('textbox', { name: 'Name' });
+    const field = within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Name' });
     expect(field).toHaveFocus();
+    // The name is selected, to be typed over; Tab stays inside the dialog.
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'Test Analyst'.length]);
+    await app.user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toHaveFocus();
+    await app.user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await app.user.tab();
+    expect(field).toHaveFocus();
+    await app.user.tab({ shift: true });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await app.user.click(field);
     await app.user.clear(field);
     await app.user.type(field, 'Rana Khalil{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Your name' })).toBeNull());

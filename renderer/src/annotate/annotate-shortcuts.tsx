@@ -2,9 +2,8 @@
  * The annotation screen's keys in Help: the one-key actions as the analyst has mapped them, and the
  * fixed keys for selecting text and moving through the panel.
  */
-import { Fragment } from 'react';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
-import { keyParts } from '../keyboard/shortcuts.ts';
+import { ShortcutKeys } from '../components/shortcut-keys.tsx';
 import { actionLabel } from './keys-dialog.tsx';
 import { ACTIONS, useKeymap } from './keymap.ts';
 
@@ -15,26 +14,6 @@ const FIXED: readonly { keys: string[]; label: PlainMessageKey }[] = [
   { keys: ['Delete'], label: 'shortcut.deleteAnnotation' },
   { keys: ['Escape'], label: 'shortcut.clearSelection' },
 ];
-
-const PRETTY: Record<string, string> = { ARROWS: '←→↑↓', HOME: 'Home', END: 'End' };
-
-function Keys({ specs }: { specs: readonly string[] }) {
-  return (
-    <>
-      {specs.map((spec, i) => (
-        <Fragment key={spec}>
-          {i > 0 && <span className="shortcut-or"> {t('help.or')} </span>}
-          {keyParts(spec).map((part, j) => (
-            <Fragment key={j}>
-              {j > 0 && '+'}
-              <kbd>{PRETTY[part] ?? part}</kbd>
-            </Fragment>
-          ))}
-        </Fragment>
-      ))}
-    </>
-  );
-}
 
 export function AnnotateShortcuts({ onChangeKeys }: { onChangeKeys(): void }) {
   const keymap = useKeymap();
@@ -51,7 +30,7 @@ export function AnnotateShortcuts({ onChangeKeys }: { onChangeKeys(): void }) {
           {ACTIONS.map((a) => (
             <tr key={a}>
               <td className="shortcut-keys">
-                <Keys specs={[keymap[a]]} />
+                <ShortcutKeys specs={[keymap[a]]} />
               </td>
               <td>{actionLabel(a)}</td>
             </tr>
@@ -59,7 +38,7 @@ export function AnnotateShortcuts({ onChangeKeys }: { onChangeKeys(): void }) {
           {FIXED.map((f) => (
             <tr key={f.label}>
               <td className="shortcut-keys">
-                <Keys specs={f.keys} />
+                <ShortcutKeys specs={f.keys} />
               </td>
               <td>{t(f.label)}</td>
             </tr>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import type { Source } from '../../../shared/annotation-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { AttributionFields, howToInput, useSpanChoices, type HowValues } from './attribution-fields.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 import type { ClaimItem, PanelModel } from './model.ts';
 import { SourcePicker, type SourceChoice } from './source-picker.tsx';
 import type { Call } from './use-annotate-actions.ts';
@@ -73,7 +73,7 @@ export function AttributeDialog({ item, model, text, documentId, call, onClose }
   };
 
   return (
-    <Modal title={t('attribute.title')} onClose={onClose} wide>
+    <Modal title={t('attribute.title')} onClose={onClose} size="wide">
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <blockquote className="dialog-quote" dir="auto">{item.span.exact}</blockquote>
         <SourcePicker choice={choice} onChoice={choose} mentions={mentions} invalid={tried && !choice} />

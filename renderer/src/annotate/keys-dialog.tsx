@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '../i18n/t.ts';
 import { ACTIONS, DEFAULT_KEYMAP, keymapProblem, saveKeymap, useKeymap, type AnnotateAction, type Keymap } from './keymap.ts';
 import { KINDS } from './kinds.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 
 export function actionLabel(action: AnnotateAction): string {
   if (action === 'attribute') return t('action.attribute');

@@ -10,7 +10,7 @@ import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
 import { Combobox, type ComboOption } from './combobox.tsx';
 import { kindLabel } from './describe.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 import type { ClaimItem, PanelModel } from './model.ts';
 import type { Call } from './use-annotate-actions.ts';
 
@@ -78,7 +78,7 @@ export function LinkDialog({ item, model, documentTitle, call, onClose }: Props)
   };
 
   return (
-    <Modal title={t('link.title')} onClose={onClose} wide>
+    <Modal title={t('link.title')} onClose={onClose} size="wide">
       <form className="dialog-form" onSubmit={(e) => void submit(e)}>
         <blockquote className="dialog-quote" dir="auto">{item.span.exact}</blockquote>
         <fieldset className="radio-row">

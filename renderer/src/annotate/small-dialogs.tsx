@@ -9,7 +9,7 @@ import type { ChannelOutput } from '../../../shared/contract.ts';
 import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
 import { Combobox } from './combobox.tsx';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 import type { ClaimItem } from './model.ts';
 import { NewSourceFields, type SourceChoice } from './source-picker.tsx';
 import type { Call } from './use-annotate-actions.ts';

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
+import { Modal } from './modal.tsx';
 
 export function AnalystDialog({ name, onClose }: { name: string; onClose: () => void }) {
   const client = useClient();
@@ -14,14 +15,8 @@ export function AnalystDialog({ name, onClose }: { name: string; onClose: () => 
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    const previous = document.activeElement;
-    input.current?.focus();
-    input.current?.select();
-    return () => {
-      if (previous instanceof HTMLElement && previous.isConnected) previous.focus();
-    };
-  }, []);
+  // The modal has focused the field (its effect runs first): the name is selected, to be typed over.
+  useEffect(() => input.current?.select(), []);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,24 +30,8 @@ export function AnalystDialog({ name, onClose }: { name: string; onClose: () => 
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <form
-        className="modal modal-small analyst-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="analyst-title"
-        onSubmit={(e) => void save(e)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <header className="modal-header">
-          <h2 id="analyst-title">{t('analyst.title')}</h2>
-        </header>
+    <Modal title={t('analyst.title')} onClose={onClose} initialFocus={input} size="small" className="analyst-dialog">
+      <form onSubmit={(e) => void save(e)}>
         <label className="field">
           <span>{t('analyst.label')}</span>
           <input ref={input} type="text" value={value} maxLength={200} dir="auto" onChange={(e) => setValue(e.target.value)} aria-describedby="analyst-hint" />
@@ -74,6 +53,6 @@ export function AnalystDialog({ name, onClose }: { name: string; onClose: () => 
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

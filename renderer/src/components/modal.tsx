@@ -1,7 +1,8 @@
 /**
- * A modal dialog for the annotation screen: labelled by its title, focus moved in on open (to
- * `initialFocus` or the first field) and back where it was on close, Tab kept inside, Escape and
- * a click on the backdrop close it.
+ * Every modal dialog of the app (the annotation screen's, the shortcuts, your name): labelled by its
+ * title, focus moved in on open (to `initialFocus` or the first control) and back where it was on
+ * close, Tab kept inside, Escape and a click on the backdrop close it. `actions` sit in the header
+ * beside the title (the shortcuts' Close).
  */
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 
@@ -10,12 +11,14 @@ interface Props {
   onClose(): void;
   children: ReactNode;
   initialFocus?: RefObject<HTMLElement | null>;
-  wide?: boolean;
+  size?: 'small' | 'wide';
+  className?: string;
+  actions?: ReactNode;
 }
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Modal({ title, onClose, children, initialFocus, wide }: Props) {
+export function Modal({ title, onClose, children, initialFocus, size, className, actions }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
 
@@ -33,7 +36,7 @@ export function Modal({ title, onClose, children, initialFocus, wide }: Props) {
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
-        className={wide ? 'modal modal-wide' : 'modal'}
+        className={['modal', size && `modal-${size}`, className].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -58,6 +61,7 @@ export function Modal({ title, onClose, children, initialFocus, wide }: Props) {
       >
         <header className="modal-header">
           <h2 id={titleId}>{title}</h2>
+          {actions}
         </header>
         {children}
       </div>
