@@ -148,7 +148,8 @@ export const channels = {
     output: ImportReport,
   },
   'jobs:cancel': { input: z.object({ jobId: JobId }), output: z.object({ cancelled: z.boolean() }) },
-  'history:undo': { input: z.object({}), output: UndoResult },
+  /** With `step` (a call's `Result.step`, for a toast's Undo): only if that step is still the latest, else STALE_UNDO. */
+  'history:undo': { input: z.object({ step: Id.optional() }), output: UndoResult },
   'history:redo': { input: z.object({}), output: UndoResult },
   'search:query': {
     input: DocumentFilter.extend({

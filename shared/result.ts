@@ -11,7 +11,13 @@ export interface ErrorInfo {
   details?: unknown;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+/** The undo step a call made, while it is still in effect: what a toast's Undo takes back (`history:undo { step: id }`). */
+export interface Step {
+  id: string;
+  label: string;
+}
+
+export type Result<T> = { ok: true; value: T; step?: Step } | { ok: false; error: ErrorInfo };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const err = (code: string, message: string, details?: unknown): Result<never> => ({

@@ -154,9 +154,9 @@ export function createCore(options: CoreOptions): Core {
     'documents:import': ({ jobId, files }) => runImport(jobId, collectFromUploads(files)),
     // Deliberately outside the lane: a cancel must be heard while the import holds it.
     'jobs:cancel': async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'history:undo': () =>
+    'history:undo': ({ step }) =>
       lane.run(() => {
-        const label = oplog.undo(identity.analystId);
+        const label = oplog.undo(identity.analystId, step);
         if (label) changed('documents');
         return label === null ? null : { label };
       }),
@@ -193,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     identity,
     services,
-    dispatch: createDispatch(services),
+    dispatch: createDispatch(services, undefined, (groupId) => oplog.step(groupId)),
     events,
     annotation,
     watchExternalChanges: (intervalMs = 1000) => {

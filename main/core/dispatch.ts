@@ -3,12 +3,17 @@
  * to a `Result`. Electron IPC and the web host both call this, and hold no logic of their own.
  */
 import { channels, isChannelName, type ServiceMap } from '../../shared/contract.ts';
-import type { Result } from '../../shared/result.ts';
+import type { Result, Step } from '../../shared/result.ts';
 import { toErrorInfo } from './errors.ts';
+import { withStepScope } from './history/steps.ts';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
-export function createDispatch(services: ServiceMap, log?: (e: unknown) => void): Dispatch {
+/**
+ * `stepOf` names the undo step a call opened (history/steps.ts), if it is still in effect once the
+ * call is done (a merge that changed nothing rolls its step back); its answer carries it as `step`.
+ */
+export function createDispatch(services: ServiceMap, log?: (e: unknown) => void, stepOf?: (groupId: string) => Step | null): Dispatch {
   return async (channel, input) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${channel}".` } };
@@ -23,7 +28,10 @@ export function createDispatch(services: ServiceMap, log?: (e: unknown) => void)
     }
     try {
       const handler = services[channel] as (i: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      if (!stepOf) return { ok: true, value: await handler(parsed.data) };
+      const { value, groupId } = await withStepScope(() => handler(parsed.data));
+      const step = groupId === null ? null : stepOf(groupId);
+      return step ? { ok: true, value, step } : { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorInfo(error, log) };
     }

@@ -10,7 +10,8 @@ import type { SideTab } from './annotate/side-panel.tsx';
 import { AnalystDialog } from './components/analyst-dialog.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
 import { TopBar, type Section } from './components/top-bar.tsx';
-import { useToast } from './components/toast.tsx';
+import { useToast, type UndoStep } from './components/toast.tsx';
+import type { Step } from '../../shared/result.ts';
 import { useClient } from './client/context.tsx';
 import { useBump } from './hooks/changes.tsx';
 import { useGlobalShortcuts } from './hooks/use-global-shortcuts.ts';
@@ -87,9 +88,10 @@ export function App() {
   }, [reviewShown, keepReview]);
   useIdle(keepReview, !reviewKept);
 
+  // A toast's Undo names its step: the core undoes it only while it is the latest, and says why not.
   const history = useCallback(
-    async (direction: 'undo' | 'redo') => {
-      const result = await client.call(direction === 'undo' ? 'history:undo' : 'history:redo', {});
+    async (direction: 'undo' | 'redo', step?: Step) => {
+      const result = await (direction === 'undo' ? client.call('history:undo', step ? { step: step.id } : {}) : client.call('history:redo', {}));
       bump();
       if (!result.ok) toast.show({ message: result.error.message });
       else if (result.value) {
@@ -107,7 +109,7 @@ export function App() {
   }, [focusSearchPending, view.kind]);
 
   // Stable, so that the kept Review does not re-render with every render of the shell.
-  const undo = useCallback(() => void history('undo'), [history]);
+  const undo = useCallback<UndoStep>((step) => void history('undo', step), [history]);
   const goLibrary = useCallback(() => setView({ kind: 'library' }), []);
   const exportSelected = useCallback((documents: PickedDocument[]) => {
     setExportChoice({ documents });
@@ -143,7 +145,7 @@ export function App() {
           active={view.kind === 'library'}
           onOpen={(id) => setView({ kind: 'document', id, from: 'library' })}
           searchRef={searchRef}
-          onUndo={() => void history('undo')}
+          onUndo={undo}
           onExportSelected={exportSelected}
         />
         {(reviewKept || reviewShown) && (
@@ -160,13 +162,13 @@ export function App() {
             section={view.kind}
             memory={sectionMemory}
             onOpen={(id, focusSpanId) => setView({ kind: 'document', id, focusSpanId, from: view.kind })}
-            onUndo={() => void history('undo')}
+            onUndo={undo}
           />
         )}
         {(packsKept || view.kind === 'packs') && (
           <PacksView
             active={view.kind === 'packs'}
-            onUndo={() => void history('undo')}
+            onUndo={undo}
             exportChoice={exportChoice}
             onClearExportChoice={clearExportChoice}
             onOpen={openFromPacks}

@@ -137,6 +137,43 @@ describe('Library (e2e)', () => {
     await page.getByRole('region', { name: 'Documents' }).getByText('Retitled from another window').waitFor();
   });
 
+  it("undoes from a toast only the step it announced: after a change elsewhere it says so and undoes nothing", async () => {
+    const { page } = app;
+    const grid = page.getByRole('region', { name: 'Documents' });
+    const before = (await page.getByText(/^\d+ documents$/).textContent())!;
+    const count = Number(before.split(' ')[0]);
+    await grid.getByRole('gridcell').first().click();
+    await page.keyboard.press('Delete');
+    const toast = page.getByRole('status').filter({ hasText: 'Deleted 1 document' });
+    await toast.waitFor();
+    await page.getByText(`${count - 1} documents`, { exact: true }).waitFor();
+
+    // Another window retitles a document meanwhile: that is now the latest step.
+    const list = await rawCall(app.url, 'documents:list', {}, { 'X-Claimdesk-Token': app.token });
+    const [doc] = (JSON.parse(list.body) as { value: { items: { id: string; revision: number }[] } }).value.items;
+    const update = await rawCall(
+      app.url,
+      'documents:update',
+      { id: doc!.id, revision: doc!.revision, patch: { title: 'Retitled while the toast showed' } },
+      { 'X-Claimdesk-Token': app.token },
+    );
+    expect(update.status).toBe(200);
+    await grid.getByText('Retitled while the toast showed').waitFor();
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('status').getByText(/^Nothing was undone: something was done after this step \(Edit metadata of “.+”\)\. Undo in the top bar/).waitFor();
+    await app.screenshot('library-undo-refused.png');
+    // Neither was taken back.
+    expect(await page.getByText(`${count - 1} documents`, { exact: true }).count()).toBe(1);
+    expect(await grid.getByText('Retitled while the toast showed').count()).toBe(1);
+
+    // The top bar's Undo takes the steps back in order.
+    await page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
+    await grid.getByText('Retitled while the toast showed').waitFor({ state: 'detached' });
+    await page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
+    await page.getByText(`${count} documents`, { exact: true }).waitFor();
+  });
+
   it('refuses API calls without the token, or from another origin', async () => {
     const withToken = await rawCall(app.url, 'project:info', {}, { 'X-Claimdesk-Token': app.token });
     expect(withToken.status).toBe(200);

@@ -82,14 +82,13 @@ export class FakeTags {
       },
     };
     // The real core announces undo and redo as "documents" (then "history"); the base fake only as "history".
-    for (const channel of ['history:undo', 'history:redo'] as const) {
-      const inner = core.services[channel];
-      services[channel] = async (input) => {
-        const out = await inner(input);
-        if (out) core.emit('changed', { what: 'documents' });
-        return out;
-      };
-    }
+    const announce = <T,>(out: T) => {
+      if (out) core.emit('changed', { what: 'documents' });
+      return out;
+    };
+    const { 'history:undo': undo, 'history:redo': redo } = core.services;
+    services['history:undo'] = async (input) => announce(await undo(input));
+    services['history:redo'] = async (input) => announce(await redo(input));
     Object.assign(core.services as Record<string, unknown>, services);
     return this;
   }

@@ -99,7 +99,28 @@ describe('Import', () => {
     const toast = screen.getByRole('status');
     expect(toast).toHaveTextContent('Deleted 1 document');
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
-    expect(transport.callsTo('history:undo')).toHaveLength(1);
+    // The toast's Undo names the step it announced.
+    expect(transport.callsTo('history:undo')).toEqual([{ step: expect.any(String) }]);
     expect(await screen.findByText('4 documents')).toBeInTheDocument();
+  });
+
+  it('undoes from a toast only the step it announced, and says so when something came after it', async () => {
+    const { user, core, transport } = renderApp({ seed: englishReports() });
+    await screen.findByText('4 documents');
+    const grid = screen.getByRole('region', { name: 'Documents' });
+    await user.click((await within(grid).findAllByRole('gridcell'))[0]!);
+    await user.keyboard('{Delete}');
+    const toast = await screen.findByRole('status');
+    await within(toast).findByText('Deleted 1 document');
+    // Meanwhile another window edits a document: that is now the latest step.
+    const other = core.live()[0]!;
+    const edited = await transport.invoke('documents:update', { id: other.id, revision: other.revision, patch: { title: 'Edited elsewhere' } });
+    expect(edited.ok).toBe(true);
+
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Nothing was undone: something was done after this step (Edit metadata).')).toBeInTheDocument();
+    // Neither step was taken back.
+    expect(screen.getByText('3 documents')).toBeInTheDocument();
+    expect(core.live().find((d) => d.id === other.id)?.title).toBe('Edited elsewhere');
   });
 });

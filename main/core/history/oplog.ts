@@ -17,6 +17,8 @@
  */
 import type { Db } from '../store/database.ts';
 import { newId } from '../ids.ts';
+import { DomainError } from '../errors.ts';
+import { noteGroup } from './steps.ts';
 
 export type Snapshot = Record<string, unknown> | null;
 export type Applier = (entityId: string, snapshot: Snapshot, at: string) => void;
@@ -100,6 +102,7 @@ export class OpLog {
         `SELECT o.action, o.entity_type, o.entity_id, o.before, o.after, b.entities
          FROM operations o LEFT JOIN bulk_operations b ON b.op_seq = o.seq AND o.entity_id = '${BULK}' WHERE o.group_id = ? ORDER BY o.seq`,
       ),
+      group: db.prepare(`SELECT id, label, kind, state FROM op_groups WHERE id = ?`),
       setState: db.prepare(`UPDATE op_groups SET state = ?, applied_seq = ?, redoable = ? WHERE id = ?`),
       history: db.prepare(
         `SELECT g.id AS groupId, g.kind, g.label, a.display_name AS analyst, g.at, o.action, o.before, o.after, o.seq
@@ -131,6 +134,7 @@ export class OpLog {
     this.stmts.insertGroup.run({
       id, kind: 'do', label, analystId, at, origin: this.origin, targetId: null, state: 'done', appliedSeq,
     });
+    noteGroup(id);
     return { id, analystId, at };
   }
 
@@ -166,15 +170,40 @@ export class OpLog {
     return (this.stmts.topRedo.get() as GroupRow | undefined)?.label ?? null;
   }
 
-  /** Reverses the latest action still in effect. Returns its label, or null if there is none. */
-  undo(analystId: string): string | null {
+  /**
+   * A step (a 'do' group) that is still in effect, as a call reports it (steps.ts); null once it is
+   * undone, or if it was rolled back with its transaction.
+   */
+  step(groupId: string): { id: string; label: string } | null {
+    const row = this.stmts.group.get(groupId) as (GroupRow & { kind: string; state: string | null }) | undefined;
+    return row && row.kind === 'do' && row.state === 'done' ? { id: row.id, label: row.label } : null;
+  }
+
+  /**
+   * Reverses the latest action still in effect. Returns its label, or null if there is none. With
+   * `expect` (a step's id, from a toast's Undo), only if that step is the latest: otherwise nothing
+   * is undone and the error says what came after it.
+   */
+  undo(analystId: string, expect?: string): string | null {
     return this.db.transaction(() => {
       const target = this.stmts.topUndo.get() as GroupRow | undefined;
+      if (expect !== undefined && target?.id !== expect) this.refuseStale(expect, target);
       if (!target) return null;
       this.replay(target, 'undo', analystId);
       this.stmts.setState.run('undone', this.stmts.nextApplied.get(), 1, target.id);
       return target.label;
     })();
+  }
+
+  private refuseStale(expect: string, latest: GroupRow | undefined): never {
+    const row = this.stmts.group.get(expect) as (GroupRow & { kind: string; state: string | null }) | undefined;
+    if (!row || row.kind !== 'do') throw new DomainError('NOT_FOUND', 'There is no such step to undo.');
+    // Labels quote what they name already (Delete “…”): they are not quoted again.
+    if (row.state !== 'done') throw new DomainError('STALE_UNDO', `Nothing was undone: this step is undone already (${row.label}).`);
+    throw new DomainError(
+      'STALE_UNDO',
+      `Nothing was undone: something was done after this step (${latest?.label ?? 'another step'}). Undo in the top bar (Ctrl+Z) takes steps back in order, latest first.`,
+    );
   }
 
   /** Re-applies the latest undone action, unless something new was done since. */

@@ -13,7 +13,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../../shared/contract.ts';
-import type { Result } from '../../../shared/result.ts';
+import type { Result, Step } from '../../../shared/result.ts';
 import { quickCheck } from './quick-checks.ts';
 import type { Transport } from './transport.ts';
 
@@ -28,10 +28,12 @@ export class Client {
       return { ok: false, error: { code: 'TRANSPORT', message: messageOf(error) } };
     }
     if (!result.ok) return result;
+    // The undo step the call made, if any, goes on with its value (a toast's Undo names it).
+    const step = isStep(result.step) ? { step: { id: result.step.id, label: result.step.label } } : {};
     // The largest answers have a quicker check that only ever says yes to what the schema accepts
     // (quick-checks.ts); when it cannot say yes, the schema decides and explains.
     const quick = quickCheck(channel, result.value);
-    if (quick !== undefined) return { ok: true, value: quick as ChannelOutput<C> };
+    if (quick !== undefined) return { ok: true, value: quick as ChannelOutput<C>, ...step };
     const parsed = channels[channel].output.safeParse(result.value);
     if (!parsed.success) {
       console.error(`Claimdesk: ${channel} answered outside the contract`, parsed.error.issues);
@@ -44,7 +46,7 @@ export class Client {
         },
       };
     }
-    return { ok: true, value: parsed.data as ChannelOutput<C> };
+    return { ok: true, value: parsed.data as ChannelOutput<C>, ...step };
   }
 
   /** Subscribes to one event; payloads that do not match the contract are dropped. */
@@ -55,6 +57,11 @@ export class Client {
       if (parsed.success) handler(parsed.data as EventPayload<E>);
     });
   }
+}
+
+function isStep(value: unknown): value is Step {
+  const s = value as Partial<Step> | null | undefined;
+  return typeof s?.id === 'string' && typeof s.label === 'string';
 }
 
 function messageOf(error: unknown): string {

@@ -3,6 +3,7 @@
  * Announced politely to screen readers; it stays while hovered or focused.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Step } from '../../../shared/result.ts';
 import { t } from '../i18n/t.ts';
 
 interface ToastSpec {
@@ -12,6 +13,15 @@ interface ToastSpec {
 interface Toasts {
   show(toast: ToastSpec): void;
 }
+
+/** Undo, of the step named (a call's `Result.step`) only while it is still the latest; without one, of the latest. */
+export type UndoStep = (step?: Step) => void;
+
+/** A toast's Undo for the step a call made. */
+export const undoAction = (onUndo: UndoStep, step: Step | undefined): NonNullable<ToastSpec['action']> => ({
+  label: t('toast.undo'),
+  run: () => onUndo(step),
+});
 
 const ToastContext = createContext<Toasts | null>(null);
 const VISIBLE_MS = 8000;

@@ -19,11 +19,12 @@ import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } fr
 import { MERGED_KINDS } from './merge-report.tsx';
 import { countPhrases, shortPackSha } from './pack-display.ts';
 import { useSettle } from './use-settle.ts';
+import type { UndoStep } from '../components/toast.tsx';
 
 /** As many as the channel gives by default: older merges are in `claimdesk merges --limit N`. */
 const SHOWN = 100;
 
-export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpen: OpenConflict; onUndo: () => void }) {
+export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpen: OpenConflict; onUndo: UndoStep }) {
   const client = useClient();
   const settle = useSettle(onUndo);
   // Every write moves the history (the core says "history" after each), merges and undos included.

@@ -7,7 +7,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { VerifyReport, type MergeReport } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
 import type { OpenConflict } from './conflict-list.tsx';
@@ -28,7 +28,7 @@ interface Props {
   jobs: ReturnType<typeof usePackJob>;
   /** Whether Packs is on screen: whether the merge was undone is read again on coming back. */
   active: boolean;
-  onUndo: () => void;
+  onUndo: UndoStep;
   onOpen: OpenConflict;
 }
 
@@ -72,7 +72,7 @@ export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
     if (result.ok) {
       setMerged(result.value);
       setOpened(null);
-      if (result.value.label) toast.show({ message: t('packs.merge.toast', { name: result.value.name }), action: { label: t('toast.undo'), run: onUndo } });
+      if (result.value.label) toast.show({ message: t('packs.merge.toast', { name: result.value.name }), action: undoAction(onUndo, result.step) });
       return;
     }
     if (result.error.code === 'PACK_REFUSED') {

@@ -7,11 +7,11 @@
 import { useCallback } from 'react';
 import type { MergeConflict } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { t } from '../i18n/t.ts';
 import type { SettleConflict } from './conflict-list.tsx';
 
-export function useSettle(onUndo: () => void): (mergeId: string) => SettleConflict {
+export function useSettle(onUndo: UndoStep): (mergeId: string) => SettleConflict {
   const client = useClient();
   const toast = useToast();
   return useCallback(
@@ -19,7 +19,7 @@ export function useSettle(onUndo: () => void): (mergeId: string) => SettleConfli
       if (c.type === 'annotation') return null;
       const result = await client.call('packs:settle', { mergeId, type: c.type, id: c.id, keep });
       if (!result.ok) return result.error.message;
-      toast.show({ message: t(keep === 'ours' ? 'packs.settle.keptOurs' : 'packs.settle.usedTheirs'), action: { label: t('toast.undo'), run: onUndo } });
+      toast.show({ message: t(keep === 'ours' ? 'packs.settle.keptOurs' : 'packs.settle.usedTheirs'), action: undoAction(onUndo, result.step) });
       return null;
     },
     [client, toast, onUndo],

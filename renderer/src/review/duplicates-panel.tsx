@@ -6,13 +6,13 @@
 import { useId, useState } from 'react';
 import type { DuplicateSuggestion } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 
 interface Props {
-  onUndo: () => void;
+  onUndo: UndoStep;
   onMerged: (keptId: string) => void;
 }
 
@@ -32,7 +32,7 @@ function Suggestion({ s, onUndo, onMerged }: { s: DuplicateSuggestion } & Props)
     if (!result.ok) return setError(t('sources.mergeError', { message: result.error.message }));
     bump();
     onMerged(kept.id);
-    toast.show({ message: t('sources.merged', { gone: gone.name, kept: kept.name }), action: { label: t('toast.undo'), run: onUndo } });
+    toast.show({ message: t('sources.merged', { gone: gone.name, kept: kept.name }), action: undoAction(onUndo, result.step) });
   };
 
   return (

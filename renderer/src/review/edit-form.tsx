@@ -12,13 +12,13 @@ import type { SuppressKeyboardEventParams } from 'ag-grid-community';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ErrorInfo, Result } from '../../../shared/result.ts';
 import type { ReviewRow } from '../../../shared/review-schemas.ts';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { t } from '../i18n/t.ts';
 
 /** What the review grid hands its editors through ag-grid's `context`. */
 export interface ReviewGridContext {
-  undo: () => void;
+  undo: UndoStep;
 }
 
 export type EditorProps = CustomCellEditorProps<ReviewRow, unknown, ReviewGridContext>;
@@ -54,7 +54,7 @@ export function useCommit(props: EditorProps) {
     }
     props.api.stopEditing(true);
     bump();
-    toast.show({ message: message(), action: { label: t('toast.undo'), run: props.context.undo } });
+    toast.show({ message: message(), action: undoAction(props.context.undo, result.step) });
   };
 
   return { busy, error, setError, commit };

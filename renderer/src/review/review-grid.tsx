@@ -47,6 +47,7 @@ import { Ahead } from './review-ahead.ts';
 import { reviewColumns } from './review-columns.ts';
 import { SortInPlaceModule } from './review-sort-in-place.ts';
 import { isReviewColumn, toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
+import type { UndoStep } from '../components/toast.tsx';
 
 export const BLOCK_SIZE = 100;
 
@@ -89,7 +90,7 @@ interface Props {
   quick: QuickFilterId[];
   onOpen: (row: ReviewRow) => void;
   onStatus: (status: GridStatus) => void;
-  onUndo: () => void;
+  onUndo: UndoStep;
   onClearFilters: () => void;
 }
 
@@ -185,7 +186,7 @@ export const ReviewGrid = memo(forwardRef<ReviewGridHandle, Props>(function Revi
   const initialState = useMemo(() => initialStateOf(memory.state), [memory]);
   const undoRef = useRef(onUndo);
   undoRef.current = onUndo;
-  const context = useMemo<ReviewGridContext>(() => ({ undo: () => undoRef.current() }), []);
+  const context = useMemo<ReviewGridContext>(() => ({ undo: (step) => undoRef.current(step) }), []);
   const overlay = useCallback<OverlaySelectorFunc<ReviewRow>>(
     // The infinite model says "no rows" or "no matching rows": for this grid, either means the filters.
     (p) => (p.overlayType === 'noRows' || p.overlayType === 'noMatchingRows' ? { component: NoMatches, params: { onClear: () => clearRef.current() } } : undefined),

@@ -6,7 +6,7 @@
 import { useId, useState } from 'react';
 import { RELIABILITY, RELIABILITY_MEANING, type Source } from '../../../shared/annotation-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
@@ -16,10 +16,10 @@ import { StatusPill } from './review-cells.tsx';
 interface Props {
   id: string;
   onOpen: (documentId: string, claimId: string) => void;
-  onUndo: () => void;
+  onUndo: UndoStep;
 }
 
-function GradeForm({ source, onUndo }: { source: Source; onUndo: () => void }) {
+function GradeForm({ source, onUndo }: { source: Source; onUndo: UndoStep }) {
   const client = useClient();
   const toast = useToast();
   const { bump } = useChanges();
@@ -38,7 +38,7 @@ function GradeForm({ source, onUndo }: { source: Source; onUndo: () => void }) {
     bump();
     toast.show({
       message: t('edit.graded', { source: source.name, grade: grade || t('edit.ungraded').toLowerCase() }),
-      action: { label: t('toast.undo'), run: onUndo },
+      action: undoAction(onUndo, result.step),
     });
   };
 

@@ -13,7 +13,7 @@ import { FilterBar, isValidDate, type FilterInputs } from '../components/filter-
 import { ImportButtons } from '../components/import-buttons.tsx';
 import { ImportSummary, JobProgress } from '../components/job-status.tsx';
 import { SearchResults } from '../components/search-results.tsx';
-import { useToast } from '../components/toast.tsx';
+import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { useBump } from '../hooks/changes.tsx';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useImportJob } from '../hooks/use-import-job.ts';
@@ -25,7 +25,7 @@ interface Props {
   active: boolean;
   onOpen: (id: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
-  onUndo: () => void;
+  onUndo: UndoStep;
   /** "Export selected…": the selected documents, named as the grid names them, for Packs. */
   onExportSelected: (documents: PickedDocument[]) => void;
 }
@@ -88,7 +88,7 @@ export function LibraryView({ active, onOpen, searchRef, onUndo, onExportSelecte
     if (result.ok) {
       toast.show({
         message: t('library.deleted', { count: result.value.deleted }),
-        action: { label: t('toast.undo'), run: onUndo },
+        action: undoAction(onUndo, result.step),
       });
     } else {
       toast.show({ message: result.error.message });

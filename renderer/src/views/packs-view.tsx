@@ -11,10 +11,11 @@ import { ExportPanel } from '../packs/export-panel.tsx';
 import { MergesPanel } from '../packs/merges-panel.tsx';
 import { OpenPanel } from '../packs/open-panel.tsx';
 import { usePackJob } from '../packs/use-pack-job.ts';
+import type { UndoStep } from '../components/toast.tsx';
 
 interface Props {
   active: boolean;
-  onUndo: () => void;
+  onUndo: UndoStep;
   /** Documents chosen in the Library for export ("Export selected…"), or null. */
   exportChoice: ExportChoice | null;
   onClearExportChoice: () => void;

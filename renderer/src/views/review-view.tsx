@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewRow } from '../../../shared/review-schemas.ts';
 import { useClient } from '../client/context.tsx';
-import { useToast } from '../components/toast.tsx';
+import { useToast, type UndoStep } from '../components/toast.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
@@ -20,7 +20,7 @@ interface Props {
   active: boolean;
   memory: ReviewMemory;
   onOpen: (documentId: string, claimId: string) => void;
-  onUndo: () => void;
+  onUndo: UndoStep;
   onGoLibrary: () => void;
 }
 

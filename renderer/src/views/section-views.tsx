@@ -17,6 +17,7 @@ import { newReviewMemory, type ReviewMemory } from '../review/review-grid.tsx';
 import { DisputesView } from './disputes-view.tsx';
 import { ReviewView } from './review-view.tsx';
 import { newSourcesMemory, SourcesView, type SourcesMemory } from './sources-view.tsx';
+import type { UndoStep } from '../components/toast.tsx';
 
 export type CorpusSection = 'review' | 'disputes' | 'sources';
 
@@ -36,7 +37,7 @@ interface Props {
   memory: SectionMemory;
   /** Opens a document at a claim (or any span): the Document view scrolls to it and highlights it. */
   onOpen: (documentId: string, spanId: string) => void;
-  onUndo: () => void;
+  onUndo: UndoStep;
 }
 
 export function SectionView({ section, memory, onOpen, onUndo }: Props & { section: Exclude<CorpusSection, 'review'> }) {

@@ -12,6 +12,7 @@ import { DuplicatesPanel } from '../review/duplicates-panel.tsx';
 import { FiguresPanel } from '../review/figures-panel.tsx';
 import { SourceDetail } from '../review/source-detail.tsx';
 import { SourcesGrid } from '../review/sources-grid.tsx';
+import type { UndoStep } from '../components/toast.tsx';
 
 export interface SourcesMemory {
   tab: 'sources' | 'figures';
@@ -24,7 +25,7 @@ export const newSourcesMemory = (): SourcesMemory => ({ tab: 'sources', selected
 interface Props {
   memory: SourcesMemory;
   onOpen: (documentId: string, claimId: string) => void;
-  onUndo: () => void;
+  onUndo: UndoStep;
 }
 
 const TABS = ['sources', 'figures'] as const;

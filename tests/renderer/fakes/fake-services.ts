@@ -15,6 +15,7 @@ import {
   type SnippetPart,
 } from '../../../shared/contract.ts';
 import { CancelledError, ConflictError, DomainError, NotFoundError } from '../../../main/core/errors.ts';
+import { noteGroup } from '../../../main/core/history/steps.ts';
 
 export interface FakeFile {
   name: string;
@@ -25,6 +26,8 @@ interface Step {
   label: string;
   undo(): void;
   redo(): void;
+  /** Set when pushed: the step's id, noted as the real `OpLog.begin` notes a group (history/steps.ts). */
+  id?: string;
 }
 
 export class FakeCore {
@@ -58,6 +61,8 @@ export class FakeCore {
   }
 
   private push(step: Step) {
+    step.id = randomUUID();
+    noteGroup(step.id);
     this.undoStack.push(step);
     this.redoStack = [];
     this.emit('changed', { what: 'documents' });
@@ -200,7 +205,14 @@ export class FakeCore {
       this.cancelled.add(jobId);
       return { cancelled: true };
     },
-    'history:undo': async () => this.move(this.undoStack, this.redoStack, 'undo'),
+    'history:undo': async ({ step }) => {
+      // As the real OpLog.undo: a named step only while it is the latest.
+      const latest = this.undoStack.at(-1);
+      if (step !== undefined && latest?.id !== step) {
+        throw new DomainError('STALE_UNDO', `Nothing was undone: something was done after this step (${latest?.label ?? 'another step'}).`);
+      }
+      return this.move(this.undoStack, this.redoStack, 'undo');
+    },
     'history:redo': async () => this.move(this.redoStack, this.undoStack, 'redo'),
     'search:query': async ({ query, limit, ...filter }) => {
       const terms = parseQuery(query);
@@ -210,6 +222,12 @@ export class FakeCore {
       return { hits: hits.slice(0, limit), total: hits.length };
     },
   });
+
+  /** The step with this id, while it is in effect (the dispatcher's `stepOf`). */
+  stepOf(id: string): { id: string; label: string } | null {
+    const step = this.undoStack.find((s) => s.id === id);
+    return step ? { id, label: step.label } : null;
+  }
 
   private move(from: Step[], to: Step[], how: 'undo' | 'redo') {
     const step = from.pop();
