@@ -76,6 +76,13 @@ export const ReviewRow = z.object({
 });
 export type ReviewRow = z.infer<typeof ReviewRow>;
 
+/** A row of a source's claims (Sources): its document's language, and its opening when untitled. */
+export const SourceClaim = ReviewRow.extend({
+  lead: z.string().nullable().default(null),
+  language: z.string().default(''),
+});
+export type SourceClaim = z.infer<typeof SourceClaim>;
+
 export const DisputeStatement = z.object({
   claimId: Id,
   kind: ClaimKind,
@@ -156,7 +163,7 @@ export const reviewChannels = {
     input: z.object({ query: z.string().max(500).default(''), limit: z.number().int().min(1).max(10000).default(2000) }),
     output: z.array(SourceOverview),
   },
-  'sources:claims': { input: z.object({ id: Id, limit: z.number().int().min(1).max(5000).default(500) }), output: z.array(ReviewRow) },
+  'sources:claims': { input: z.object({ id: Id, limit: z.number().int().min(1).max(5000).default(500) }), output: z.array(SourceClaim) },
   'sources:duplicates': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }), output: z.array(DuplicateSuggestion) },
   'figures:list': {
     input: z.object({}),

@@ -2,7 +2,8 @@
  * SQL for the review grid: a filter/sort model becomes parameterised queries on `review_rows`
  * (review-sql.ts), paged by keyset from remembered anchors (review-paging.ts) rather than by OFFSET.
  */
-import type { ReviewQuery, ReviewRow } from '../../../shared/review-schemas.ts';
+import type { ReviewQuery, ReviewRow, SourceClaim } from '../../../shared/review-schemas.ts';
+import { LEAD_CHARS } from '../documents/document-repository.ts';
 import type { Db } from '../store/database.ts';
 import { KeysetPager, firstPageSql, planOf } from './review-paging.ts';
 import { orderSql, whereSql } from './review-sql.ts';
@@ -62,8 +63,20 @@ export class ReviewRepository {
     return this.db.prepare(`SELECT DISTINCT document_id FROM review_rows${where.sql}`).pluck().all(...where.params) as string[];
   }
 
-  bySource(sourceId: string, limit: number): ReviewRow[] {
-    return (this.db.prepare(`${SELECT} WHERE source_id = ? ORDER BY published, seq LIMIT ?`).all(sourceId, limit) as RawRow[]).map(toRow);
+  /**
+   * A source's attributions, oldest first, each with its document's language and, for an untitled
+   * document, the opening of its text (`lead`), so that the list names which report it is.
+   */
+  bySource(sourceId: string, limit: number): SourceClaim[] {
+    const sql = `SELECT ${COLUMNS},
+        (SELECT CASE WHEN d.title IS NULL THEN substr(d.text, 1, ${LEAD_CHARS}) END FROM documents d WHERE d.id = review_rows.document_id) AS lead,
+        (SELECT d.language FROM documents d WHERE d.id = review_rows.document_id) AS language
+      FROM review_rows WHERE source_id = ? ORDER BY published, seq LIMIT ?`;
+    return (this.db.prepare(sql).all(sourceId, limit) as Array<RawRow & { lead: string | null; language: string | null }>).map((r) => ({
+      ...toRow(r),
+      lead: r.lead,
+      language: r.language ?? '',
+    }));
   }
 
   /** The query plan, for tests that check hot queries use indexes. */

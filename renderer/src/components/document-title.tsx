@@ -1,7 +1,7 @@
 /**
- * A document's name wherever one is shown beside a claim (Disputes, Figures): its title, or for a
- * document without one "(untitled)" and the opening of its text, as the Library names it, so that
- * two untitled reports are told apart.
+ * A document's name wherever one is shown beside a claim (Disputes, Figures, a source's claims):
+ * its title, or for a document without one "(untitled)" and the opening of its text, as the Library
+ * names it, so that two untitled reports are told apart.
  */
 import { t } from '../i18n/t.ts';
 import { leadLine } from '../lib/format.ts';

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { RELIABILITY, RELIABILITY_MEANING, type Source } from '../../../shared/annotation-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
+import { DocumentTitle } from '../components/document-title.tsx';
 import { useChanges } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
@@ -130,7 +131,7 @@ export function SourceDetail({ id, onOpen, onUndo }: Props) {
                 <StatusPill status={r.status} />
                 {r.rating && <span className="rating">{r.rating}</span>}
                 <span className="muted" dir="auto">
-                  {r.document ?? t('review.untitled')}
+                  <DocumentTitle title={r.document} lead={r.lead} language={r.language} />
                   {r.published && ` · ${r.published}`}
                   {r.channel && ` · ${r.channel}`}
                 </span>

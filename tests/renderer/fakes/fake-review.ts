@@ -132,7 +132,7 @@ export class FakeReview {
     'review:deleteView': async ({ id }) => ({ deleted: this.views.delete(id) }),
     'disputes:list': async () => this.fixture.disputes ?? [],
     'sources:overview': async ({ query }) => this.sources().filter((s) => s.name.toLowerCase().includes(query.toLowerCase())),
-    'sources:claims': async ({ id }) => this.rows.filter((r) => r.sourceId === id),
+    'sources:claims': async ({ id }) => this.rows.filter((r) => r.sourceId === id).map((r) => ({ ...r, lead: null, language: 'en' })),
     'sources:duplicates': async () => (this.fixture.duplicates ?? []).filter((d) => this.rows.some((r) => r.sourceId === d.a) && this.rows.some((r) => r.sourceId === d.b)),
     'figures:list': async () => this.fixture.figures ?? { figures: [], conflicts: [] },
     'sources:get': async ({ id }) => {

@@ -111,6 +111,14 @@ describe('sources across the corpus', () => {
     expect(reuters.claims).toBe(new Set(claims.map((c) => c.claimId)).size);
     expect(reuters.documents).toBe(new Set(claims.map((c) => c.documentId)).size);
     expect(reuters.firstSeen).toBe('2023-12-19');
+    expect(claims.every((c) => c.lead === null && c.language === 'en')).toBe(true);
+    // An untitled report is named by its opening, as in the Library; a titled one by its title only.
+    const jordan = overview.find((s) => s.name === 'Government of Jordan')!;
+    const ofJordan = await call('sources:claims', { id: jordan.id });
+    const untitled = ofJordan.filter((c) => c.document === null);
+    expect(untitled.length).toBeGreaterThan(0);
+    expect(untitled.every((c) => c.lead?.startsWith('Jordan said on Monday that pro-Iranian Syrian army units'))).toBe(true);
+    expect(ofJordan.filter((c) => c.document !== null).every((c) => c.lead === null)).toBe(true);
     const hizb = await call('sources:create', { name: 'Hizbullah', type: 'organisation' });
     const suggestions = await call('sources:duplicates', {});
     const pair = suggestions.find((p) => [p.aName, p.bName].includes('Hizbullah'))!;
