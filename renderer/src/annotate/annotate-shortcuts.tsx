@@ -3,7 +3,7 @@
  * fixed keys for selecting text and moving through the panel.
  */
 import { t, type PlainMessageKey } from '../i18n/t.ts';
-import { ShortcutKeys } from '../components/shortcut-keys.tsx';
+import { ShortcutTable } from '../components/shortcut-keys.tsx';
 import { actionLabel } from './keys-dialog.tsx';
 import { ACTIONS, useKeymap } from './keymap.ts';
 
@@ -25,26 +25,13 @@ export function AnnotateShortcuts({ onChangeKeys }: { onChangeKeys(): void }) {
           {t('help.changeKeys')}
         </button>
       </div>
-      <table className="shortcut-table" aria-label={t('help.annotate')}>
-        <tbody>
-          {ACTIONS.map((a) => (
-            <tr key={a}>
-              <td className="shortcut-keys">
-                <ShortcutKeys specs={[keymap[a]]} />
-              </td>
-              <td>{actionLabel(a)}</td>
-            </tr>
-          ))}
-          {FIXED.map((f) => (
-            <tr key={f.label}>
-              <td className="shortcut-keys">
-                <ShortcutKeys specs={f.keys} />
-              </td>
-              <td>{t(f.label)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable
+        label={t('help.annotate')}
+        rows={[
+          ...ACTIONS.map((a) => ({ id: a, keys: [keymap[a]], label: actionLabel(a) })),
+          ...FIXED.map((f) => ({ id: f.label, keys: f.keys, label: t(f.label) })),
+        ]}
+      />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { KeysDialog } from '../annotate/keys-dialog.tsx';
 import { t } from '../i18n/t.ts';
 import { shortcuts } from '../keyboard/shortcuts.ts';
 import { Modal } from './modal.tsx';
-import { ShortcutKeys } from './shortcut-keys.tsx';
+import { ShortcutTable } from './shortcut-keys.tsx';
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -26,18 +26,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       }
     >
       <h3 className="shortcut-heading">{t('help.general')}</h3>
-      <table className="shortcut-table" aria-label={t('help.general')}>
-        <tbody>
-          {shortcuts.map((s) => (
-            <tr key={s.id}>
-              <td className="shortcut-keys">
-                <ShortcutKeys specs={s.keys} />
-              </td>
-              <td>{t(s.label)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable label={t('help.general')} rows={shortcuts.map((s) => ({ id: s.id, keys: s.keys, label: t(s.label) }))} />
       <AnnotateShortcuts onChangeKeys={() => setEditingKeys(true)} />
     </Modal>
   );

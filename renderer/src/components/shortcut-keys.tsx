@@ -1,6 +1,6 @@
 /**
  * Key combinations as Help lists them: "Ctrl+Shift+Z or Ctrl+Y", each key a <kbd>. A combination
- * never breaks across lines; a long list wraps after an "or".
+ * never breaks across lines; a long list wraps after an "or". Both of Help's tables are drawn here.
  */
 import { Fragment } from 'react';
 import { t } from '../i18n/t.ts';
@@ -26,5 +26,23 @@ export function ShortcutKeys({ specs }: { specs: readonly string[] }) {
         </Fragment>
       ))}
     </>
+  );
+}
+
+/** A table of shortcuts, the keys on the left and what they do on the right. */
+export function ShortcutTable({ label, rows }: { label: string; rows: readonly { id: string; keys: readonly string[]; label: string }[] }) {
+  return (
+    <table className="shortcut-table" aria-label={label}>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="shortcut-keys">
+              <ShortcutKeys specs={r.keys} />
+            </td>
+            <td>{r.label}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
