@@ -120,6 +120,11 @@ export const ProposedSourceMerge = z.object({
   localSourceId: Id,
   localName: z.string(),
   reason: z.string(),
+  /**
+   * How it was decided, in the list of merges: the two merged ('merged', either way round), or one
+   * of them gone otherwise (deleted, or merged into a third source: 'gone'); null while both stand.
+   */
+  resolution: z.enum(['merged', 'gone']).nullable().default(null),
 });
 export type ProposedSourceMerge = z.infer<typeof ProposedSourceMerge>;
 

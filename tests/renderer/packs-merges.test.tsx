@@ -272,11 +272,33 @@ describe('Packs: merged into this project', () => {
     expect(within(all).getByText('2 conflicts, all resolved')).toBeInTheDocument();
   });
 
+  it('merges a proposed pair of sources from the list, offers Undo, and shows the pair as decided meanwhile', async () => {
+    const app = renderApp({ packs: true });
+    const proposedSourceMerges = [
+      { packSourceId: randomUUID(), packName: 'JAF', localSourceId: randomUUID(), localName: 'Jordanian army', reason: 'Same alias “JAF”.', resolution: null },
+    ];
+    app.packs!.records.push(record('Rana-2026-11-21.claimpack', { report: { proposedSourceMerges } }));
+    const panel = await openPacks(app);
+    const item = await within(panel).findByRole('listitem', { name: 'Rana-2026-11-21.claimpack' });
+    await app.user.click(within(item).getByText('1 proposed source merge'));
+    await app.user.click(within(item).getByRole('button', { name: 'Merge “JAF” (from the pack) into “Jordanian army” (yours)' }));
+    expect(app.transport.callsTo('sources:merge')).toEqual([{ keepId: proposedSourceMerges[0]!.localSourceId, mergeId: proposedSourceMerges[0]!.packSourceId }]);
+    const toast = await screen.findByRole('status');
+    await within(toast).findByText('Merged “JAF” into “Jordanian army”');
+    const list = within(item).getByRole('list', { name: '1 proposed source merge' });
+    await within(list).findByText('Resolved: merged');
+    expect(within(list).queryByRole('button')).toBeNull();
+
+    await app.user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    expect(await within(list).findByRole('button', { name: /^Merge “JAF”/ })).toBeInTheDocument();
+    expect(within(list).queryByText('Resolved: merged')).toBeNull();
+  }, LONG);
+
   it('lists an undone merge’s conflicts without Open: what it brought is gone', async () => {
     const app = renderApp({ packs: true });
     const documentId = randomUUID();
     const conflicts = [conflict({ type: 'annotation', copyId: randomUUID(), documentId, message: 'Both sides changed “the note”; ours was kept.' })];
-    const proposedSourceMerges = [{ packSourceId: randomUUID(), packName: 'JAF', localSourceId: randomUUID(), localName: 'Jordanian army', reason: 'Same alias “JAF”.' }];
+    const proposedSourceMerges = [{ packSourceId: randomUUID(), packName: 'JAF', localSourceId: randomUUID(), localName: 'Jordanian army', reason: 'Same alias “JAF”.', resolution: null }];
     app.packs!.records.push(
       record('Zaid-2026-11-22.claimpack', { report: { conflicts } }),
       record('Rana-2026-11-21.claimpack', { undone: true, report: { conflicts, proposedSourceMerges } }),

@@ -140,7 +140,7 @@ describe('Packs: open, verify, merge', () => {
       merge: {
         conflicts: [MergeConflict.parse({ type: 'annotation', id: '0190f1a2-0000-7000-8000-0000000000c1', copyId: '0190f1a2-0000-7000-8000-0000000000c2', documentId: null, message: 'Both sides changed the note.' })],
         proposedSourceMerges: [
-          { packSourceId: '0190f1a2-0000-7000-8000-0000000000d1', packName: 'JAF', localSourceId: '0190f1a2-0000-7000-8000-0000000000d2', localName: 'Jordanian army', reason: 'Same alias “JAF”.' },
+          { packSourceId: '0190f1a2-0000-7000-8000-0000000000d1', packName: 'JAF', localSourceId: '0190f1a2-0000-7000-8000-0000000000d2', localName: 'Jordanian army', reason: 'Same alias “JAF”.', resolution: null },
         ],
       },
     });
@@ -161,7 +161,9 @@ describe('Packs: open, verify, merge', () => {
     expect(within(row('Annotations')).getByText('427')).toBeInTheDocument();
     expect(within(merged).getByRole('list', { name: '1 conflict, ours kept' })).toHaveTextContent('Both sides changed the note.');
     expect(within(merged).getByRole('list', { name: '1 proposed source merge' })).toHaveTextContent('“JAF” (from the pack) and “Jordanian army” (yours)');
-    expect(within(merged).getByText(/Sources → Merge/)).toBeInTheDocument();
+    expect(within(merged).getByText(/^Nothing was merged by force\./)).toBeInTheDocument();
+    // The pair can be merged right here once the kept merge is read.
+    expect(await within(merged).findByRole('button', { name: 'Merge “JAF” (from the pack) into “Jordanian army” (yours)' })).toBeInTheDocument();
     expect(packs!.merges).toEqual(['Rana-2026-11-21.claimpack']);
 
     const toasts = document.querySelector<HTMLElement>('.toast-region')!;

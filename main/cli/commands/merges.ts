@@ -41,7 +41,10 @@ Options:
         println(io.out, `    from ${r.creator ?? 'an unnamed analyst'}, merged by ${m.analyst}; SHA-256 ${r.sha256}`);
         println(io.out, `    added ${added.length ? added.join(', ') : 'nothing'}`);
         for (const c of r.conflicts) println(io.out, `    ${c.resolution ? `resolved conflict, ${DECIDED[c.resolution]}` : 'conflict'} (${c.type} ${c.id}${c.copyId ? `, their copy ${c.copyId}` : ''}): ${c.message}`);
-        for (const p of r.proposedSourceMerges) println(io.out, `    proposed source merge: "${p.packName}" (theirs) and "${p.localName}" (ours): ${p.reason}`);
+        for (const p of r.proposedSourceMerges) {
+          const state = p.resolution === 'merged' ? ' (merged)' : p.resolution === 'gone' ? ' (one of the two is gone)' : '';
+          println(io.out, `    proposed source merge${state}: "${p.packName}" (theirs) and "${p.localName}" (ours): ${p.reason}`);
+        }
       }
       return EXIT_OK;
     });

@@ -179,6 +179,7 @@ export function mergeSources(s: MergeState, content: PackRecords): void {
         s.proposed.push({
           packSourceId: src.id, packName: src.name, localSourceId: twin.id, localName: twin.name,
           reason: `Same name or alias (“${twin.keys.find((k) => keys.includes(k))}”) under a different id.`,
+          resolution: null,
         });
       }
     }

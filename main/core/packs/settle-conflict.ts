@@ -14,7 +14,7 @@
  * which may have another id here) and a tag's place in the codebook (moving it is the codebook's
  * own decision).
  */
-import type { MergeConflict, MergeRecord } from '../../../shared/pack-schemas.ts';
+import type { MergeConflict, MergeRecord, ProposedSourceMerge } from '../../../shared/pack-schemas.ts';
 import type { DocumentSnapshot } from '../documents/document-repository.ts';
 import { action, quote, type AnnotationContext } from '../annotations/context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -130,13 +130,22 @@ function resolutionOf(d: SettleDeps, mergeId: string, c: MergeConflict, settled:
   return live ? null : 'deleted';
 }
 
-/** The merges as `packs:merges` lists them, decided conflicts marked. */
+/** A proposed source merge as decided since: merged (either way round), one of the two gone otherwise, or open. */
+function proposalResolution(d: SettleDeps, p: ProposedSourceMerge): ProposedSourceMerge['resolution'] {
+  const { entities } = d.ctx;
+  if (entities.live('source', p.packSourceId) && entities.live('source', p.localSourceId)) return null;
+  const into = (id: string) => (entities.get('source', id)?.merged_into as string | null | undefined) ?? null;
+  return into(p.packSourceId) === p.localSourceId || into(p.localSourceId) === p.packSourceId ? 'merged' : 'gone';
+}
+
+/** The merges as `packs:merges` lists them, decided conflicts and proposals marked. */
 export function mergeRecords(d: SettleDeps, rows: readonly MergeRow[], parse: (report: string) => MergeRecord['report'] | null): MergeRecord[] {
   const settled = d.packs.settlements(rows.map((r) => r.id));
   return rows.flatMap((m) => {
     const report = parse(m.report);
     if (!report) return [];
     const undone = m.state === 'undone';
-    return [{ id: m.id, at: m.at, analyst: m.analyst, undone, report: { ...report, conflicts: withResolutions(d, { id: m.id, undone }, report.conflicts, settled) } }];
+    const proposedSourceMerges = report.proposedSourceMerges.map((p) => ({ ...p, resolution: undone ? null : proposalResolution(d, p) }));
+    return [{ id: m.id, at: m.at, analyst: m.analyst, undone, report: { ...report, conflicts: withResolutions(d, { id: m.id, undone }, report.conflicts, settled), proposedSourceMerges } }];
   });
 }

@@ -18,6 +18,9 @@ export type SettleConflict = (conflict: MergeConflict, keep: 'ours' | 'theirs') 
 /** Opens the Document view at a document, at one annotation in it when given, on the side panel's `tab` when given. */
 export type OpenConflict = (documentId: string, annotationId?: string, tab?: SideTab) => void;
 
+/** Merges a proposed pair (theirs into ours). Answers with what went wrong, or null. */
+export type MergeProposal = (proposal: ProposedSourceMerge) => Promise<string | null>;
+
 const CONFLICT_KIND = {
   document: 'packs.conflict.document',
   source: 'packs.conflict.source',
@@ -122,19 +125,65 @@ function SettleButtons({ conflict: c, onSettle }: { conflict: MergeConflict; onS
   );
 }
 
-export function ProposalList({ proposals, label }: { proposals: readonly ProposedSourceMerge[]; label: string }) {
+const PROPOSAL_DECIDED = { merged: 'packs.proposal.resolvedMerged', gone: 'packs.proposal.resolvedGone' } as const;
+
+/**
+ * Proposed source merges: never made by force. With `onMerge` (a merge still in effect), each open
+ * pair can be merged here, theirs into ours; a decided pair reads as such (`resolution`).
+ */
+export function ProposalList({ proposals, label, onMerge = null }: { proposals: readonly ProposedSourceMerge[]; label: string; onMerge?: MergeProposal | null }) {
   return (
-    <ul aria-label={label}>
+    <ul className="pack-conflicts" aria-label={label}>
       {proposals.map((p) => (
-        <li key={`${p.packSourceId}-${p.localSourceId}`}>
-          <span className="pack-message" dir="auto">
-            {t('packs.merge.pair', { pack: p.packName, local: p.localName })}
+        <li key={`${p.packSourceId}-${p.localSourceId}`} className={p.resolution ? 'pack-conflict-resolved' : undefined}>
+          <span className="pack-conflict-what">
+            {p.resolution && <span className="pack-resolved">{t(PROPOSAL_DECIDED[p.resolution])}</span>}
+            <span className="pack-message" dir="auto">
+              {t('packs.merge.pair', { pack: p.packName, local: p.localName })}
+            </span>
+            <span className="muted" dir="auto">
+              {p.reason}
+            </span>
           </span>
-          <span className="muted" dir="auto">
-            {p.reason}
-          </span>
+          {onMerge && !p.resolution && (
+            <span className="pack-conflict-actions">
+              <MergeButton proposal={p} onMerge={onMerge} />
+            </span>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+function MergeButton({ proposal: p, onMerge }: { proposal: ProposedSourceMerge; onMerge: MergeProposal }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const merge = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setError(await onMerge(p));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={busy}
+        aria-label={t('packs.proposal.mergeLabel', { pack: p.packName, local: p.localName })}
+        onClick={() => void merge()}
+      >
+        {t('packs.proposal.merge')}
+      </button>
+      {error && (
+        <span className="pack-error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }

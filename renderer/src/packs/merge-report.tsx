@@ -8,7 +8,7 @@
 import type { MergeRecord, MergeReport, Tally } from '../../../shared/pack-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { formatNumber } from '../lib/format.ts';
-import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 
 /** The kinds a merge counts, in the order its report and the list of merges name them. */
 export const MERGED_KINDS = ['documents', 'annotations', 'attributions', 'links', 'sources', 'tags'] as const satisfies readonly (keyof Tally)[];
@@ -20,11 +20,14 @@ interface Props {
   onOpen: OpenConflict;
   /** Null while the kept record is not read, or once the merge is undone. */
   onSettle: SettleConflict | null;
+  /** The same, for merging a proposed pair of sources. */
+  onMerge: MergeProposal | null;
 }
 
-export function MergeReportView({ report, kept, onOpen, onSettle }: Props) {
+export function MergeReportView({ report, kept, onOpen, onSettle, onMerge }: Props) {
   const undone = kept?.undone ?? false;
   const listed = kept?.report.conflicts ?? report.conflicts;
+  const proposals = kept?.report.proposedSourceMerges ?? report.proposedSourceMerges;
   const addedAny = MERGED_KINDS.some((k) => report.added[k] > 0);
   const conflicts = t('packs.merge.conflicts', { count: report.conflicts.length });
   const proposed = t('packs.merge.proposed', { count: report.proposedSourceMerges.length });
@@ -67,7 +70,7 @@ export function MergeReportView({ report, kept, onOpen, onSettle }: Props) {
         <div className="pack-problems pack-proposals">
           <h4>{proposed}</h4>
           {!undone && <p className="pack-hint">{t('packs.merge.proposedHint')}</p>}
-          <ProposalList proposals={report.proposedSourceMerges} label={proposed} />
+          <ProposalList proposals={proposals} label={proposed} onMerge={undone ? null : onMerge} />
         </div>
       )}
       {!undone && <p className="pack-hint">{t('packs.merge.undoHint')}</p>}

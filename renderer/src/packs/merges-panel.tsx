@@ -15,10 +15,10 @@ import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { formatTimestamp } from '../lib/format.ts';
-import { ConflictList, ProposalList, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 import { MERGED_KINDS } from './merge-report.tsx';
 import { countPhrases, shortPackSha } from './pack-display.ts';
-import { useSettle } from './use-settle.ts';
+import { useMergeProposal, useSettle } from './use-settle.ts';
 import type { UndoStep } from '../components/toast.tsx';
 
 /** As many as the channel gives by default: older merges are in `claimdesk merges --limit N`. */
@@ -27,6 +27,7 @@ const SHOWN = 100;
 export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpen: OpenConflict; onUndo: UndoStep }) {
   const client = useClient();
   const settle = useSettle(onUndo);
+  const mergeProposal = useMergeProposal(onUndo);
   // Every write moves the history (the core says "history" after each), merges and undos included.
   const version = useChangeVersion('history');
   const [readAt, setReadAt] = useState(version);
@@ -50,7 +51,7 @@ export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpe
         <>
           <ol className="pack-merges" aria-label={t('packs.merges.title')}>
             {merges.data.map((m) => (
-              <MergeItem key={m.id} merge={m} onOpen={onOpen} onSettle={settle(m.id)} />
+              <MergeItem key={m.id} merge={m} onOpen={onOpen} onSettle={settle(m.id)} onMerge={mergeProposal} />
             ))}
           </ol>
           {merges.data.length >= SHOWN && <p className="pack-hint">{t('packs.merges.latest', { count: SHOWN })}</p>}
@@ -60,7 +61,7 @@ export function MergesPanel({ active, onOpen, onUndo }: { active: boolean; onOpe
   );
 }
 
-function MergeItem({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: OpenConflict; onSettle: SettleConflict }) {
+function MergeItem({ merge, onOpen, onSettle, onMerge }: { merge: MergeRecord; onOpen: OpenConflict; onSettle: SettleConflict; onMerge: MergeProposal }) {
   const r = merge.report;
   const added = countPhrases(Object.fromEntries(MERGED_KINDS.filter((k) => r.added[k] > 0).map((k) => [k, r.added[k]])));
   const titleId = `pack-merge-${merge.id}`;
@@ -90,7 +91,7 @@ function MergeItem({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: Op
       </p>
       {merge.undone && (r.conflicts.length > 0 || r.proposedSourceMerges.length > 0) && <p className="pack-hint">{t('packs.merges.undoneHint')}</p>}
       {r.conflicts.length > 0 && <Conflicts merge={merge} onOpen={onOpen} onSettle={onSettle} />}
-      {r.proposedSourceMerges.length > 0 && <Proposals merge={merge} />}
+      {r.proposedSourceMerges.length > 0 && <Proposals merge={merge} onMerge={merge.undone ? null : onMerge} />}
     </li>
   );
 }
@@ -113,13 +114,13 @@ function Conflicts({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: Op
   );
 }
 
-function Proposals({ merge }: { merge: MergeRecord }) {
+function Proposals({ merge, onMerge }: { merge: MergeRecord; onMerge: MergeProposal | null }) {
   const label = t('packs.merge.proposed', { count: merge.report.proposedSourceMerges.length });
   return (
     <details className="pack-disclosure pack-proposals">
       <summary>{label}</summary>
       {!merge.undone && <p className="pack-hint">{t('packs.merge.proposedHint')}</p>}
-      <ProposalList proposals={merge.report.proposedSourceMerges} label={label} />
+      <ProposalList proposals={merge.report.proposedSourceMerges} label={label} onMerge={onMerge} />
     </details>
   );
 }

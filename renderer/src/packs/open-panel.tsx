@@ -14,7 +14,7 @@ import type { OpenConflict } from './conflict-list.tsx';
 import { MergeReportView } from './merge-report.tsx';
 import { PackProgress } from './pack-progress.tsx';
 import { useKeptMerge } from './use-kept-merge.ts';
-import { useSettle } from './use-settle.ts';
+import { useMergeProposal, useSettle } from './use-settle.ts';
 import type { usePackJob } from './use-pack-job.ts';
 import { VerifyReportView } from './verify-report.tsx';
 
@@ -43,6 +43,7 @@ export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
   const [error, setError] = useState<string | null>(null);
   const kept = useKeptMerge(merged, active);
   const settle = useSettle(onUndo);
+  const mergeProposal = useMergeProposal(onUndo);
   const busy = jobs.job !== null || checking !== null;
 
   const pick = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -125,7 +126,7 @@ export function OpenPanel({ jobs, active, onUndo, onOpen }: Props) {
           {error}
         </p>
       )}
-      {merged && <MergeReportView report={merged} kept={kept} onOpen={onOpen} onSettle={kept && !kept.undone ? settle(kept.id) : null} />}
+      {merged && <MergeReportView report={merged} kept={kept} onOpen={onOpen} onSettle={kept && !kept.undone ? settle(kept.id) : null} onMerge={kept && !kept.undone ? mergeProposal : null} />}
     </section>
   );
 }

@@ -5,11 +5,29 @@
  * merges again on the write's history change, as after any other write.
  */
 import { useCallback } from 'react';
-import type { MergeConflict } from '../../../shared/pack-schemas.ts';
+import type { MergeConflict, ProposedSourceMerge } from '../../../shared/pack-schemas.ts';
 import { useClient } from '../client/context.tsx';
 import { undoAction, useToast, type UndoStep } from '../components/toast.tsx';
 import { t } from '../i18n/t.ts';
-import type { SettleConflict } from './conflict-list.tsx';
+import type { MergeProposal, SettleConflict } from './conflict-list.tsx';
+
+/**
+ * Merging a proposed pair of sources from the Packs screen (`sources:merge`, theirs into ours, as
+ * Sources → Merge would): one undo step offered back in a toast. Answers with what went wrong, or null.
+ */
+export function useMergeProposal(onUndo: UndoStep): MergeProposal {
+  const client = useClient();
+  const toast = useToast();
+  return useCallback(
+    async (p: ProposedSourceMerge): Promise<string | null> => {
+      const result = await client.call('sources:merge', { keepId: p.localSourceId, mergeId: p.packSourceId });
+      if (!result.ok) return result.error.message;
+      toast.show({ message: t('packs.proposal.merged', { pack: p.packName, local: p.localName }), action: undoAction(onUndo, result.step) });
+      return null;
+    },
+    [client, toast, onUndo],
+  );
+}
 
 export function useSettle(onUndo: UndoStep): (mergeId: string) => SettleConflict {
   const client = useClient();

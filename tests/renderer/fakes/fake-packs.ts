@@ -96,7 +96,10 @@ export class FakePacks {
     }
   }
 
-  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'packs:settle' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
+  /** Proposed pairs merged from the Packs screen, latest last (undo opens the last again). */
+  private mergedPairs: { packSourceId: string; localSourceId: string }[] = [];
+
+  readonly services: Pick<ServiceMap, 'packs:export' | 'packs:verify' | 'packs:import' | 'packs:merges' | 'packs:settle' | 'sources:merge' | 'tags:list' | 'jobs:cancel' | 'review:views'> = {
     'review:views': async () => this.views,
     'tags:list': async () => [
       { id: '0190f1a2-0000-7000-8000-0000000000f1', revision: 1, name: 'Smuggling', parentId: null, color: '#d62728' },
@@ -155,6 +158,16 @@ export class FakePacks {
       this.core.emit('changed', { what: 'history' });
       return structuredClone(record);
     },
+    // As the core lists it after Sources → Merge: every proposal of that pair reads as merged; one undo step.
+    'sources:merge': async ({ keepId, mergeId }) => {
+      const proposals = this.records.flatMap((r) => r.report.proposedSourceMerges).filter((p) => p.localSourceId === keepId && p.packSourceId === mergeId);
+      if (proposals.length === 0) throw new NotFoundError('Source', mergeId);
+      for (const p of proposals) p.resolution = 'merged';
+      this.mergedPairs.push({ packSourceId: mergeId, localSourceId: keepId });
+      this.undoStack.push(`Merge source ${proposals[0]!.packName} into ${proposals[0]!.localName}`);
+      this.core.emit('changed', { what: 'history' });
+      return { id: keepId, revision: 2, name: proposals[0]!.localName, type: 'organisation', affiliation: null, aliases: [proposals[0]!.packName], reliability: null, scopeDocumentId: null };
+    },
     'jobs:cancel': async ({ jobId }) => {
       this.cancelled.add(jobId);
       return { cancelled: true };
@@ -175,6 +188,14 @@ export class FakePacks {
       'history:undo': async () => {
         const label = this.undoStack.pop();
         if (!label) return undo({});
+        if (label.startsWith('Merge source ')) {
+          const pair = this.mergedPairs.pop()!;
+          for (const r of this.records) {
+            for (const p of r.report.proposedSourceMerges) if (p.packSourceId === pair.packSourceId && p.localSourceId === pair.localSourceId) p.resolution = null;
+          }
+          this.core.emit('changed', { what: 'history' });
+          return { label };
+        }
         if (!label.startsWith('Merge pack ')) {
           const last = this.settled.pop()!;
           const c = this.records.find((r) => r.id === last.record)!.report.conflicts.find((x) => x.type === last.type && x.id === last.id)!;

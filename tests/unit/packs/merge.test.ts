@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core.ts';
 import { PackRepository } from '../../../main/core/packs/pack-repository.ts';
 import { events } from '../../../shared/contract.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { caller, tempDir } from '../core/helpers.ts';
 import { emptyProject, exportBytes, goldProject, jobId } from './helpers.ts';
 
@@ -77,6 +78,19 @@ describe('merging packs', { timeout: 60_000 }, () => {
     expect((await B('packs:merges', {}))[0]!.report.conflicts.map((c) => c.resolved)).toEqual([true]);
     await B('history:undo', {});
     expect((await B('packs:merges', {}))[0]!.report.conflicts.map((c) => c.resolved)).toEqual([false]);
+    // A proposed pair reads as decided once merged (as the Packs screen's Merge does) or once one of the two is gone.
+    const proposal = () => B('packs:merges', {}).then((m) => m[0]!.report.proposedSourceMerges[0]!.resolution);
+    const { localSourceId } = report.proposedSourceMerges[0]!;
+    expect(await proposal()).toBeNull();
+    await B('sources:merge', { keepId: localSourceId, mergeId: source.id });
+    expect(await proposal()).toBe('merged');
+    expect((await runCli(['merges', '--db', b.path])).stdout).toContain('proposed source merge (merged): "Ministry of Interior" (theirs) and "ministry of interior" (ours)');
+    await B('history:undo', {});
+    expect(await proposal()).toBeNull();
+    await B('sources:delete', { id: localSourceId });
+    expect(await proposal()).toBe('gone');
+    await B('history:undo', {});
+    expect(await proposal()).toBeNull();
     a.close();
     b.close();
   });
