@@ -174,7 +174,7 @@ describe('Packs between two projects (e2e)', () => {
     expect(a.problems).toEqual([]);
   });
 
-  it('settles a document metadata conflict with Use theirs in B, after opening it on its Details tab', async () => {
+  it('settles a document metadata conflict with Use theirs in B, after opening it on its Details tab, and merges a proposed pair of sources', async () => {
     const { page } = b;
     // B takes the first merge back (undone above), then both sides retitle report 003.
     await page.getByRole('button', { name: 'Redo' }).first().click();
@@ -184,8 +184,12 @@ describe('Packs between two projects (e2e)', () => {
     const inB = await api<{ revision: number }>(b, 'documents:get', { id: doc });
     await api(a, 'documents:update', { id: doc, revision: inA.revision, patch: { title: `${REPORT_003} (Reuters)` } });
     await api(b, 'documents:update', { id: doc, revision: inB.revision, patch: { title: `${REPORT_003} — wire copy` } });
-    // A's pack, exported through its UI.
+    // The same source created on both sides under different ids: proposed for merging, not merged.
+    await api(a, 'sources:create', { name: 'Anti-Narcotics Department', type: 'organisation', aliases: ['AND'] });
+    await api(b, 'sources:create', { name: 'Anti-Narcotics Department', type: 'organisation' });
+    // A's pack of the whole project (the test above chose documents), exported through its UI.
     await nav(a.page, 'Packs').click();
+    await a.page.getByRole('radio', { name: 'All documents' }).check();
     const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Export pack' }).click()]);
     const second = path.join(tmp, 'second.claimpack');
     await download.saveAs(second);
@@ -204,6 +208,13 @@ describe('Packs between two projects (e2e)', () => {
     await listed.getByText('Resolved: theirs used').waitFor();
     await b.screenshot('packs-settled.png');
     expect((await api<{ title: string }>(b, 'documents:get', { id: doc })).title).toBe(`${REPORT_003} (Reuters)`);
+
+    const twins = () => api<{ name: string; aliases: string[] }[]>(b, 'sources:list', { query: 'Anti-Narcotics Department', limit: 10 });
+    expect((await twins()).filter((s) => s.name === 'Anti-Narcotics Department')).toHaveLength(2);
+    await listed.getByText('1 proposed source merge').click();
+    await listed.getByRole('button', { name: 'Merge “Anti-Narcotics Department” (from the pack) into “Anti-Narcotics Department” (yours)' }).click();
+    await listed.getByText('Resolved: merged').waitFor();
+    expect((await twins()).filter((s) => s.name === 'Anti-Narcotics Department').map((s) => s.aliases)).toEqual([['AND']]);
     expect(b.problems).toEqual([]);
   });
 });
