@@ -276,6 +276,16 @@ export const annotationChannels = {
   'tags:merge': { input: z.object({ keepId: Id, mergeId: Id }), output: Tag },
   'tags:apply': { input: z.object({ tagId: Id, spanId: Id.optional(), documentId: Id.optional() }), output: z.object({ applied: z.boolean() }) },
   'tags:remove': { input: z.object({ tagId: Id, spanId: Id.optional(), documentId: Id.optional() }), output: z.object({ removed: z.boolean() }) },
+  /** An annotation's tags changed at once (the Review grid's tag editor): tags added, removed and new ones made, one undo step. */
+  'tags:set': {
+    input: z.object({
+      spanId: Id,
+      add: z.array(Id).max(1000).default([]),
+      remove: z.array(Id).max(1000).default([]),
+      create: z.array(Text(200).min(1)).max(100).default([]),
+    }),
+    output: z.object({ applied: z.number().int(), removed: z.number().int(), created: z.array(Tag) }),
+  },
   'history:entity': {
     input: z.object({ type: z.enum(['span', 'claim', 'source', 'attribution', 'claim_link', 'tag', 'document']), id: Id }),
     output: z.array(HistoryEntry),

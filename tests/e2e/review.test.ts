@@ -140,6 +140,30 @@ describe('Review (e2e)', () => {
     await expect.poll(() => texts(reliability)).toEqual(['—', '—']);
   });
 
+  it('edits a claim\'s tags in place, a new tag among them, as one step the toast\'s Undo takes back whole', async () => {
+    const { page } = app;
+    await grid(page).getByRole('textbox', { name: 'Source Filter Input' }).fill('Mustafa Hiari');
+    await expect.poll(() => rows(page).count()).toBe(2);
+    // Tags is the last column: scrolled to, so that ag-grid draws it.
+    await grid(page).locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const tags = cellsOf(page, 'tags').first();
+    await tags.waitFor();
+    const before = ((await tags.textContent()) ?? '').trim();
+    await tags.click();
+    await page.keyboard.press('F2');
+    const editor = page.getByRole('form', { name: 'Tags of this claim' });
+    await editor.getByRole('textbox', { name: 'New tag' }).fill('Border clashes');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await tags.textContent()) ?? '').toContain('Border clashes');
+    const toast = page.getByRole('status').filter({ hasText: 'Border clashes' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => ((await tags.textContent()) ?? '').trim()).toBe(before);
+    // The new tag went with the step: the codebook no longer has it.
+    expect((await api<{ name: string }[]>('tags:list', {})).map((t) => t.name)).not.toContain('Border clashes');
+    await grid(page).locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = 0));
+    await grid(page).getByRole('textbox', { name: 'Source Filter Input' }).fill('');
+  });
+
   it('merges two sources from the suggested duplicates, and undoes the merge', async () => {
     const { page } = app;
     await api('sources:create', { name: 'Hizbullah', type: 'organisation' });

@@ -67,7 +67,7 @@ type AnnotationChannels =
   | 'annotations:get' | 'spans:create' | 'spans:update' | 'spans:delete' | 'sources:list' | 'sources:get' | 'sources:create'
   | 'sources:update' | 'sources:grade' | 'sources:delete' | 'sources:merge' | 'attributions:create' | 'attributions:update'
   | 'attributions:delete' | 'claims:link' | 'claims:unlink' | 'claims:override' | 'claims:search' | 'tags:list' | 'tags:create'
-  | 'tags:update' | 'tags:merge' | 'tags:apply' | 'tags:remove' | 'history:entity';
+  | 'tags:update' | 'tags:merge' | 'tags:apply' | 'tags:remove' | 'tags:set' | 'history:entity';
 
 /** The channels, each run in the lane; `changed` tells listeners what to refresh. */
 export function annotationServices(a: Annotation, lane: Lane, changed: (what: 'annotations' | 'documents') => void): Pick<ServiceMap, AnnotationChannels> {
@@ -104,6 +104,7 @@ export function annotationServices(a: Annotation, lane: Lane, changed: (what: 'a
     'tags:merge': ({ keepId, mergeId }) => write(() => a.tags.merge(keepId, mergeId)),
     'tags:apply': ({ tagId, spanId, documentId }) => write(() => ({ applied: a.tags.apply(tagId, { spanId, documentId }) })),
     'tags:remove': ({ tagId, spanId, documentId }) => write(() => ({ removed: a.tags.remove(tagId, { spanId, documentId }) })),
+    'tags:set': ({ spanId, add, remove, create }) => write(() => a.tags.set(spanId, { add, remove, create })),
     'history:entity': ({ type, id }) =>
       read(() => a.ctx.oplog.history(type, id).map(({ groupId: _g, ...entry }) => entry)),
   };

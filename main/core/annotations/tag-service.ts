@@ -97,6 +97,39 @@ export class TagService {
     return action(this.ctx, `Remove tag ${tag.name as string}`, (group) => this.ctx.changes.remove(group, 'tagging', tagging));
   }
 
+  /**
+   * An annotation's tags changed at once, as one undo step: `create` makes new top-level tags (each
+   * name unique there) and applies them, `add` applies tags it does not have yet, `remove` takes off
+   * those it has. Everything is checked before anything is written; nothing to change writes nothing.
+   */
+  set(spanId: string, change: { add: readonly string[]; remove: readonly string[]; create: readonly string[] }): { applied: number; removed: number; created: Tag[] } {
+    const { ctx } = this;
+    ctx.changes.require('span', spanId);
+    const both = change.add.find((id) => change.remove.includes(id));
+    if (both) throw new ValidationError('A tag cannot be both added and removed.');
+    const tags = new Map([...change.add, ...change.remove].map((id) => [id, ctx.changes.require('tag', id)]));
+    const names = change.create.map((n) => n.trim());
+    if (names.some((n) => !n)) throw new ValidationError('A tag needs a name.');
+    names.forEach((n, i) => {
+      this.checkUnique(n, null);
+      if (names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i) throw new ValidationError(`“${n}” is named twice.`);
+    });
+    const apply = [...new Set(change.add)].filter((id) => !ctx.repo.findTagging(id, spanId));
+    const untag = [...new Set(change.remove)].flatMap((id) => {
+      const tagging = ctx.repo.findTagging(id, spanId);
+      return tagging ? [{ id, tagging }] : [];
+    });
+    if (names.length === 0 && apply.length === 0 && untag.length === 0) return { applied: 0, removed: 0, created: [] };
+    const name = (id: string) => tags.get(id)!.name as string;
+    const label = `Edit tags: ${[...names.map((n) => `+${n}`), ...apply.map((id) => `+${name(id)}`), ...untag.map((u) => `−${name(u.id)}`)].join(' ')}`;
+    return action(ctx, label, (group) => {
+      const created = names.map((n) => ctx.changes.create(group, 'tag', { name: n, parent_id: null, color: null, merged_into: null }));
+      for (const id of [...created, ...apply]) ctx.changes.create(group, 'tagging', { tag_id: id, span_id: spanId });
+      for (const u of untag) ctx.changes.remove(group, 'tagging', u.tagging);
+      return { applied: created.length + apply.length, removed: untag.length, created: created.map((id) => toTag(ctx.changes.require('tag', id))) };
+    });
+  }
+
   private target(target: { spanId?: string | undefined; documentId?: string | undefined }): { id: string; column: 'span_id' | 'document_id' } {
     if (Boolean(target.spanId) === Boolean(target.documentId)) throw new ValidationError('Tag either an annotation or a document.');
     if (target.spanId) {

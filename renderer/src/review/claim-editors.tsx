@@ -5,7 +5,6 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { CLAIM_STATUSES, type Claim, type DocumentAnnotations, type Tag } from '../../../shared/annotation-schemas.ts';
-import type { Result } from '../../../shared/result.ts';
 import { useClient } from '../client/context.tsx';
 import { t } from '../i18n/t.ts';
 import { EditForm, typedKey, useCommit, type EditorProps } from './edit-form.tsx';
@@ -117,22 +116,8 @@ export function TagsEditor(props: EditorProps) {
     const names = new Map((codebook ?? []).map((tag) => [tag.id, tag.name]));
     const label = [...add.map((id) => `+${names.get(id)}`), ...remove.map((id) => `−${names.get(id)}`), ...(newName ? [`+${newName}`] : [])];
     return commit(
-      async (): Promise<Result<unknown>> => {
-        if (newName) {
-          const created = await client.call('tags:create', { name: newName });
-          if (!created.ok) return created;
-          add.push(created.value.id);
-        }
-        for (const tagId of add) {
-          const r = await client.call('tags:apply', { tagId, spanId: row.claimId });
-          if (!r.ok) return r;
-        }
-        for (const tagId of remove) {
-          const r = await client.call('tags:remove', { tagId, spanId: row.claimId });
-          if (!r.ok) return r;
-        }
-        return { ok: true, value: null };
-      },
+      // One call, one undo step: the toast's Undo takes back the whole edit.
+      () => client.call('tags:set', { spanId: row.claimId, add, remove, create: newName ? [newName] : [] }),
       () => t('edit.saved', { label: `${t('review.col.tags')} ${label.join(' ') || '='}` }),
     );
   };

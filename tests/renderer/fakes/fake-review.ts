@@ -198,6 +198,17 @@ export class FakeReview {
       this.change(`Tag ${name}`, (r) => r.claimId === spanId, { tags });
       return { applied: true };
     },
+    // As the core: every change to the claim's tags in one step.
+    'tags:set': async ({ spanId, add, remove, create }) => {
+      const created = create.map((name) => ({ id: randomUUID(), revision: 1, name, parentId: null, color: null }));
+      this.tags.push(...created);
+      const nameOf = (id: string) => this.tags.find((t) => t.id === id)!.name;
+      const row = this.rows.find((r) => r.claimId === spanId)!;
+      const gone = new Set(remove.map(nameOf));
+      const now = new Set([...(row.tags ? row.tags.split(', ') : []).filter((x) => !gone.has(x)), ...add.map(nameOf), ...created.map((t) => t.name)]);
+      this.change('Edit tags', (r) => r.claimId === spanId, { tags: [...now].sort().join(', ') || null });
+      return { applied: add.length + created.length, removed: remove.length, created };
+    },
     'tags:remove': async ({ tagId, spanId }) => {
       const name = this.tags.find((t) => t.id === tagId)!.name;
       const row = this.rows.find((r) => r.claimId === spanId)!;

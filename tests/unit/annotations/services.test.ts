@@ -188,6 +188,41 @@ describe('tags', () => {
     expect(back.spans[0]!.tagIds).toEqual([narcotics.id]);
     core.close();
   });
+
+  it('changes an annotation\'s tags at once, new ones made too, as one undo step; refuses before writing anything', async () => {
+    const { core, call, mark, fail } = await setup();
+    const span = await mark(0, 'claim', C1);
+    const tagIds = async () => (await call('annotations:get', { documentId: span.documentId })).spans[0]!.tagIds.slice().sort();
+    const names = async () => (await call('tags:list', {})).map((t) => t.name).sort();
+    const drugs = await call('tags:create', { name: 'drugs' });
+    const weapons = await call('tags:create', { name: 'weapons' });
+    const iran = await call('tags:create', { name: 'Iran' });
+    await call('tags:apply', { tagId: iran.id, spanId: span.id });
+    const latest = async () => (await call('project:info', {})).canUndo;
+    const before = await latest();
+
+    // Refused, nothing written: a tag added and removed, an unknown tag, a new name already taken, one named twice.
+    expect((await fail('tags:set', { spanId: span.id, add: [drugs.id], remove: [drugs.id] })).code).toBe('VALIDATION');
+    expect((await fail('tags:set', { spanId: span.id, add: ['00000000-0000-4000-8000-000000000000'] })).code).toBe('NOT_FOUND');
+    expect((await fail('tags:set', { spanId: span.id, add: [drugs.id], create: ['Weapons'] })).code).toBe('CONFLICT');
+    expect((await fail('tags:set', { spanId: span.id, create: ['captagon', 'Captagon'] })).code).toBe('VALIDATION');
+    expect(await tagIds()).toEqual([iran.id]);
+    expect(await names()).toEqual(['Iran', 'drugs', 'weapons']);
+    expect(await latest()).toBe(before);
+    // Nothing to change: no step.
+    expect(await call('tags:set', { spanId: span.id, add: [iran.id], remove: [weapons.id] })).toEqual({ applied: 0, removed: 0, created: [] });
+    expect(await latest()).toBe(before);
+
+    const out = await call('tags:set', { spanId: span.id, add: [drugs.id, weapons.id], remove: [iran.id], create: ['captagon'] });
+    expect(out).toMatchObject({ applied: 3, removed: 1, created: [{ name: 'captagon' }] });
+    expect(await tagIds()).toEqual([drugs.id, weapons.id, out.created[0]!.id].sort());
+    expect(await latest()).toBe('Edit tags: +captagon +drugs +weapons −Iran');
+    // One Undo takes all of it back, the new tag with it.
+    await call('history:undo', {});
+    expect(await tagIds()).toEqual([iran.id]);
+    expect(await names()).toEqual(['Iran', 'drugs', 'weapons']);
+    core.close();
+  });
 });
 
 export type { Core };
