@@ -96,18 +96,8 @@ function OpenButton({ conflict: c, documentId, onOpen }: { conflict: MergeConfli
 
 /** Keep ours / Use theirs, with what went wrong beside them; both wait while one is being settled. */
 function SettleButtons({ conflict: c, onSettle }: { conflict: MergeConflict; onSettle: SettleConflict }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: settle } = useAnswered((keep: 'ours' | 'theirs') => onSettle(c, keep));
   const what = c.message || c.id;
-  const settle = async (keep: 'ours' | 'theirs') => {
-    setBusy(true);
-    setError(null);
-    try {
-      setError(await onSettle(c, keep));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <button type="button" className="button button-small" disabled={busy} aria-label={t('packs.settle.oursLabel', { what })} onClick={() => void settle('ours')}>
@@ -116,13 +106,33 @@ function SettleButtons({ conflict: c, onSettle }: { conflict: MergeConflict; onS
       <button type="button" className="button button-small" disabled={busy} aria-label={t('packs.settle.theirsLabel', { what })} onClick={() => void settle('theirs')}>
         {t('packs.settle.theirs')}
       </button>
-      {error && (
-        <span className="pack-error" role="alert">
-          {error}
-        </span>
-      )}
+      <AnswerError error={error} />
     </>
   );
+}
+
+/** A call made from a button: busy while it runs, then what went wrong (its answer), or null. */
+function useAnswered<A extends unknown[]>(call: (...args: A) => Promise<string | null>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (...args: A) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setError(await call(...args));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function AnswerError({ error }: { error: string | null }) {
+  return error ? (
+    <span className="pack-error" role="alert">
+      {error}
+    </span>
+  ) : null;
 }
 
 const PROPOSAL_DECIDED = { merged: 'packs.proposal.resolvedMerged', gone: 'packs.proposal.resolvedGone' } as const;
@@ -157,17 +167,7 @@ export function ProposalList({ proposals, label, onMerge = null }: { proposals: 
 }
 
 function MergeButton({ proposal: p, onMerge }: { proposal: ProposedSourceMerge; onMerge: MergeProposal }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const merge = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setError(await onMerge(p));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: merge } = useAnswered(() => onMerge(p));
   return (
     <>
       <button
@@ -179,11 +179,7 @@ function MergeButton({ proposal: p, onMerge }: { proposal: ProposedSourceMerge; 
       >
         {t('packs.proposal.merge')}
       </button>
-      {error && (
-        <span className="pack-error" role="alert">
-          {error}
-        </span>
-      )}
+      <AnswerError error={error} />
     </>
   );
 }
