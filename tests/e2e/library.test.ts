@@ -146,6 +146,8 @@ describe('Library (e2e)', () => {
     await page.keyboard.press('Delete');
     const toast = page.getByRole('status').filter({ hasText: 'Deleted 1 document' });
     await toast.waitFor();
+    // The pointer rests on it, as an analyst's would: it stays however slow the machine is.
+    await toast.hover();
     await page.getByText(`${count - 1} documents`, { exact: true }).waitFor();
 
     // Another window retitles a document meanwhile: that is now the latest step.

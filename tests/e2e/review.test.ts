@@ -154,8 +154,10 @@ describe('Review (e2e)', () => {
     const editor = page.getByRole('form', { name: 'Tags of this claim' });
     await editor.getByRole('textbox', { name: 'New tag' }).fill('Border clashes');
     await editor.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await tags.textContent()) ?? '').toContain('Border clashes');
     const toast = page.getByRole('status').filter({ hasText: 'Border clashes' });
+    // The pointer rests on the toast, which then stays however slow the machine is.
+    await toast.hover();
+    await expect.poll(async () => (await tags.textContent()) ?? '').toContain('Border clashes');
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(async () => ((await tags.textContent()) ?? '').trim()).toBe(before);
     // The new tag went with the step: the codebook no longer has it.
