@@ -180,6 +180,7 @@ describe('Review (e2e)', () => {
     await suggestion.getByRole('radio', { name: 'Hezbollah' }).check();
     await suggestion.getByRole('button', { name: 'Merge into “Hezbollah”' }).click();
     await page.getByText('Merged “Hizbullah” into “Hezbollah”').waitFor();
+    await page.getByRole('status').hover();
     await sources.getByRole('gridcell', { name: 'Hizbullah', exact: true }).waitFor({ state: 'detached' });
 
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
