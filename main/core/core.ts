@@ -193,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     identity,
     services,
-    dispatch: createDispatch(services, undefined, (groupId) => oplog.step(groupId)),
+    dispatch: createDispatch(services, { stepOf: (groupId) => oplog.step(groupId) }),
     events,
     annotation,
     watchExternalChanges: (intervalMs = 1000) => {

@@ -9,11 +9,16 @@ import { withStepScope } from './history/steps.ts';
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
-/**
- * `stepOf` names the undo step a call opened (history/steps.ts), if it is still in effect once the
- * call is done (a merge that changed nothing rolls its step back); its answer carries it as `step`.
- */
-export function createDispatch(services: ServiceMap, log?: (e: unknown) => void, stepOf?: (groupId: string) => Step | null): Dispatch {
+export interface DispatchOptions {
+  log?: (e: unknown) => void;
+  /**
+   * Names the undo step a call opened (history/steps.ts), if it is still in effect once the call is
+   * done (a merge that changed nothing rolls its step back); the call's answer carries it as `step`.
+   */
+  stepOf?: (groupId: string) => Step | null;
+}
+
+export function createDispatch(services: ServiceMap, { log, stepOf }: DispatchOptions = {}): Dispatch {
   return async (channel, input) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${channel}".` } };

@@ -175,7 +175,7 @@ export class OpLog {
    * undone, or if it was rolled back with its transaction.
    */
   step(groupId: string): { id: string; label: string } | null {
-    const row = this.stmts.group.get(groupId) as (GroupRow & { kind: string; state: string | null }) | undefined;
+    const row = this.group(groupId);
     return row && row.kind === 'do' && row.state === 'done' ? { id: row.id, label: row.label } : null;
   }
 
@@ -195,8 +195,12 @@ export class OpLog {
     })();
   }
 
+  private group(id: string): (GroupRow & { kind: string; state: string | null }) | undefined {
+    return this.stmts.group.get(id) as (GroupRow & { kind: string; state: string | null }) | undefined;
+  }
+
   private refuseStale(expect: string, latest: GroupRow | undefined): never {
-    const row = this.stmts.group.get(expect) as (GroupRow & { kind: string; state: string | null }) | undefined;
+    const row = this.group(expect);
     if (!row || row.kind !== 'do') throw new DomainError('NOT_FOUND', 'There is no such step to undo.');
     // Labels quote what they name already (Delete “…”): they are not quoted again.
     if (row.state !== 'done') throw new DomainError('STALE_UNDO', `Nothing was undone: this step is undone already (${row.label}).`);

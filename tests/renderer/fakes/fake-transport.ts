@@ -19,7 +19,7 @@ export interface FakeTransport extends Transport {
 }
 
 export function createFakeTransport(core: FakeCore): FakeTransport {
-  const dispatch = createDispatch(core.services, undefined, (id) => core.stepOf(id));
+  const dispatch = createDispatch(core.services, { stepOf: (id) => core.stepOf(id) });
   const handlers = new Set<(name: string, payload: unknown) => void>();
   core.emit = (name, payload) => {
     queueMicrotask(() => handlers.forEach((h) => h(name, payload)));
