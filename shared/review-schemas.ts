@@ -73,12 +73,13 @@ export const ReviewRow = z.object({
   tags: z.string().nullable(),
   annotator: z.string(),
   annotatedAt: z.string(),
+  /** The opening of the document's text when it has no title (`document` null), as the Library names it. */
+  lead: z.string().nullable().default(null),
 });
 export type ReviewRow = z.infer<typeof ReviewRow>;
 
-/** A row of a source's claims (Sources): its document's language, and its opening when untitled. */
+/** A row of a source's claims (Sources): its document's language too. */
 export const SourceClaim = ReviewRow.extend({
-  lead: z.string().nullable().default(null),
   language: z.string().default(''),
 });
 export type SourceClaim = z.infer<typeof SourceClaim>;

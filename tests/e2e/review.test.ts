@@ -47,6 +47,12 @@ describe('Review (e2e)', () => {
     await page.getByText(`${all.total} attributions`, { exact: true }).waitFor();
     await expect.poll(() => rows(page).count()).toBeGreaterThan(10);
     await app.screenshot('review.png');
+    // Report 000 has no title: its rows name it by the opening of its text, as the Library does.
+    const across = grid(page).locator('.ag-body-horizontal-scroll-viewport');
+    await across.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    await expect.poll(async () => (await texts(cellsOf(page, 'document'))).filter((x) => x.startsWith('(untitled) Jordan said on Monday that')).length).toBeGreaterThan(5);
+    await app.screenshot('review-documents.png');
+    await across.evaluate((e) => (e.scrollLeft = 0));
 
     await page.getByRole('button', { name: 'Denied', exact: true }).click();
     await page.getByText(`${denied.total} attributions match`).waitFor();

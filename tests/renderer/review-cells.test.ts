@@ -7,13 +7,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ICellRendererParams } from 'ag-grid-community';
 import type { ReviewRow } from '../../shared/review-schemas.ts';
-import { EditButtons, StatusCell, cellTitle } from '../../renderer/src/review/review-cells.tsx';
+import { DocumentCell, EditButtons, StatusCell, cellTitle } from '../../renderer/src/review/review-cells.tsx';
 
 const row = (over: Partial<ReviewRow> = {}): ReviewRow => ({
   attributionId: 'a', claimId: 'c', claimText: 'Twenty million tablets were seized', kind: 'claim', documentId: 'd', document: 'Seizure',
   outlet: 'Outlet', published: '2024-01-02', sourceId: 's', source: 'Jordanian army', sourceType: 'organisation', anonymous: false,
   cue: 'said', channel: 'state TV', reliability: 'B', credibility: 2, rating: 'B2', status: 'denied', statusReason: 'Denied by 1 claim',
-  independentSources: 1, tags: null, annotator: 'Analyst', annotatedAt: '2024-01-03T00:00:00.000Z', ...over,
+  independentSources: 1, tags: null, annotator: 'Analyst', annotatedAt: '2024-01-03T00:00:00.000Z', lead: null, ...over,
 });
 
 describe('review cells', () => {
@@ -67,5 +67,24 @@ describe('review cells', () => {
     expect(cellTitle('status', row())).toBe('Denied by 1 claim');
     expect(cellTitle('claimText', row())).toBe('Twenty million tablets were seized');
     expect(cellTitle('published', row())).toBe('');
+    expect(cellTitle('document', row())).toBe('Seizure');
+    expect(cellTitle('document', row({ document: null, lead: 'Jordan said on Monday that\nmilitias…' }))).toBe('(untitled) Jordan said on Monday that');
+  });
+
+  it('name an untitled document by the opening of its text, and a titled one by its title alone', () => {
+    const cell = new DocumentCell();
+    const p = { data: row({ document: null, lead: 'Jordan said on Monday that pro-Iranian Syrian army units and militias loyal to Tehran are stepping up' }) } as unknown as ICellRendererParams<ReviewRow>;
+    cell.init(p);
+    const gui = cell.getGui();
+    expect(gui.querySelector('.muted')!.textContent).toBe('(untitled)');
+    expect(gui.querySelector('.untitled-lead')!.textContent).toBe('Jordan said on Monday that pro-Iranian Syrian army units and militias loyal to…');
+    cell.refresh({ ...p, data: row({ document: 'Seizure' }) });
+    expect(gui.textContent).toBe('Seizure');
+    expect(gui.querySelector('.untitled-lead')).toBeNull();
+    // Untitled with no text to open with: the label alone.
+    cell.refresh({ ...p, data: row({ document: null, lead: null }) });
+    expect(gui.textContent).toBe('(untitled)');
+    cell.refresh({ ...p, data: undefined });
+    expect(gui.textContent).toBe('');
   });
 });

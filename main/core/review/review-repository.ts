@@ -16,8 +16,8 @@ const COLUMNS = `attribution_id AS attributionId, claim_id AS claimId, claim_tex
   tags, annotator, annotated_at AS annotatedAt`;
 const SELECT = `SELECT ${COLUMNS} FROM review_rows`;
 
-type RawRow = Omit<ReviewRow, 'anonymous'> & { anonymous: number };
-const toRow = (r: RawRow): ReviewRow => ({ ...r, anonymous: r.anonymous === 1 });
+type RawRow = Omit<ReviewRow, 'anonymous' | 'lead'> & { anonymous: number };
+const toRow = (r: RawRow, lead: string | null = null): ReviewRow => ({ ...r, anonymous: r.anonymous === 1, lead });
 
 export class ReviewRepository {
   private readonly pager: KeysetPager;
@@ -28,7 +28,22 @@ export class ReviewRepository {
 
   /** Rows by position, by keyset from anchors; `matches` (the count, when known) helps pick the plan. */
   page(query: ReviewQuery, offset: number, limit: number, options: { ahead?: boolean; matches?: number } = {}): ReviewRow[] {
-    return this.pager.page<RawRow>(query, offset, limit, options).map(toRow);
+    return this.withLeads(this.pager.page<RawRow>(query, offset, limit, options));
+  }
+
+  /**
+   * Rows of an untitled document carry the opening of its text (`lead`), so that the grid names
+   * which report each is, as the Library does. Looked up once per page for the untitled documents
+   * on it, not kept in the index nor read by the sorted query (an opening is shown, never sorted on).
+   */
+  private withLeads(raw: RawRow[]): ReviewRow[] {
+    const untitled = [...new Set(raw.filter((r) => r.document === null).map((r) => r.documentId))];
+    if (untitled.length === 0) return raw.map((r) => toRow(r));
+    const leads = new Map(
+      (this.db.prepare(`SELECT id, substr(text, 1, ${LEAD_CHARS}) AS lead FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(untitled)) as Array<{ id: string; lead: string }>).map((d) => [d.id, d.lead]),
+    );
+    return raw.map((r) => toRow(r, r.document === null ? leads.get(r.documentId) ?? null : null));
   }
 
   /** Finds every anchor of the query now (tests and benchmarks; the grid has them found in the background). */
@@ -40,7 +55,7 @@ export class ReviewRepository {
   pageByOffset(query: ReviewQuery, offset: number, limit: number): ReviewRow[] {
     const where = whereSql(query);
     const sql = `${SELECT}${where.sql}${orderSql(query.sort)} LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(...where.params, limit, offset) as RawRow[]).map(toRow);
+    return (this.db.prepare(sql).all(...where.params, limit, offset) as RawRow[]).map((r) => toRow(r));
   }
 
   count(query: ReviewQuery): number {
@@ -72,10 +87,9 @@ export class ReviewRepository {
         (SELECT CASE WHEN d.title IS NULL THEN substr(d.text, 1, ${LEAD_CHARS}) END FROM documents d WHERE d.id = review_rows.document_id) AS lead,
         (SELECT d.language FROM documents d WHERE d.id = review_rows.document_id) AS language
       FROM review_rows WHERE source_id = ? ORDER BY published, seq LIMIT ?`;
-    return (this.db.prepare(sql).all(sourceId, limit) as Array<RawRow & { lead: string | null; language: string | null }>).map((r) => ({
-      ...toRow(r),
-      lead: r.lead,
-      language: r.language ?? '',
+    return (this.db.prepare(sql).all(sourceId, limit) as Array<RawRow & { lead: string | null; language: string | null }>).map(({ lead, language, ...r }) => ({
+      ...toRow(r, lead),
+      language: language ?? '',
     }));
   }
 

@@ -14,6 +14,7 @@ import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import { CREDIBILITY_MEANING, RELIABILITY_MEANING } from '../../../shared/annotation-schemas.ts';
 import type { ReviewColumn, ReviewRow } from '../../../shared/review-schemas.ts';
 import { t, type PlainMessageKey } from '../i18n/t.ts';
+import { leadLine } from '../lib/format.ts';
 
 export const reliabilityMeaning = (grade: string | null | undefined): string =>
   grade && grade in RELIABILITY_MEANING ? `${grade}: ${RELIABILITY_MEANING[grade as keyof typeof RELIABILITY_MEANING]}` : '';
@@ -45,7 +46,8 @@ export function cellTitle(column: string, row: ReviewRow): string {
     case 'reliability': return reliabilityMeaning(row.reliability);
     case 'credibility': return credibilityMeaning(row.credibility);
     case 'status': return row.statusReason ?? statusLabel(row.status);
-    case 'claimText': case 'source': case 'channel': case 'document': case 'tags': case 'sourceType': case 'outlet':
+    case 'document': return row.document ?? [t('review.untitled'), row.lead ? leadLine(row.lead, 200) : ''].filter(Boolean).join(' ');
+    case 'claimText': case 'source': case 'channel': case 'tags': case 'sourceType': case 'outlet':
       return String(row[column as 'claimText'] ?? '');
     default: return '';
   }
@@ -70,6 +72,47 @@ export class StatusCell implements ICellRendererComp<ReviewRow> {
     const status = params.data?.status;
     this.gui.className = status ? `status-pill status-${status}` : '';
     this.gui.textContent = status ? statusLabel(status) : '';
+    return true;
+  }
+}
+
+/**
+ * The document: its title, or for an untitled one "(untitled)" and the opening of its text in
+ * italics, as the Library names it (components/document-title.tsx), so that two untitled reports
+ * are told apart in the grid too.
+ */
+export class DocumentCell implements ICellRendererComp<ReviewRow> {
+  private readonly gui = document.createElement('span');
+
+  init(params: ICellRendererParams<ReviewRow>): void {
+    this.gui.className = 'untitled-cell';
+    this.gui.dir = 'auto';
+    this.refresh(params);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(params: ICellRendererParams<ReviewRow>): boolean {
+    const row = params.data;
+    if (!row || row.document) {
+      this.gui.textContent = row?.document ?? '';
+      return true;
+    }
+    const label = document.createElement('span');
+    label.className = 'muted';
+    label.textContent = t('review.untitled');
+    const parts: Node[] = [label];
+    const opening = row.lead ? leadLine(row.lead, 80) : '';
+    if (opening) {
+      const lead = document.createElement('span');
+      lead.className = 'untitled-lead';
+      lead.dir = 'auto';
+      lead.textContent = opening;
+      parts.push(document.createTextNode(' '), lead);
+    }
+    this.gui.replaceChildren(...parts);
     return true;
   }
 }

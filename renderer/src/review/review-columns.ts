@@ -13,7 +13,7 @@ import { formatTimestamp } from '../lib/format.ts';
 import { CredibilityEditor, ReliabilityEditor } from './grade-editors.tsx';
 import { StatusEditor, TagsEditor } from './claim-editors.tsx';
 import { editorKeys } from './edit-form.tsx';
-import { StatusCell, statusLabel } from './review-cells.tsx';
+import { DocumentCell, StatusCell, statusLabel } from './review-cells.tsx';
 import { NONE, setFilter, type SetOption } from './set-filter.tsx';
 
 const text = {
@@ -112,7 +112,7 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
       cellClass: (p) => (p.data?.anonymous ? 'anon' : ''),
     }),
     col('cue', { ...text, ...plain(), width: 110 }),
-    col('document', { ...text, ...plain(t('review.untitled')), width: 220 }),
+    col('document', { ...text, cellClass: 'cell-bidi', cellRenderer: DocumentCell, width: 220 }),
     col('outlet', { ...text, ...plain(), width: 130 }),
     col('published', { ...date, ...plain(), width: 140 }),
     col('tags', { ...text, ...editable(TagsEditor), ...plain(undefined, 'cell-has-editor cell-bidi'), width: 210 }),

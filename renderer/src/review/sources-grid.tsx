@@ -32,19 +32,19 @@ const rowId = (p: GetRowIdParams<SourceOverview>) => p.data.id;
 export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
   const columns = useMemo<ColDef<SourceOverview>[]>(
     () => [
-      { field: 'name', headerName: t('sources.col.name'), width: 260, pinned: 'left', filter: 'agTextColumnFilter', tooltipField: 'name' },
+      { field: 'name', headerName: t('sources.col.name'), width: 220, pinned: 'left', filter: 'agTextColumnFilter', tooltipField: 'name' },
       {
         field: 'type',
         headerName: t('sources.col.type'),
-        width: 170,
+        width: 150,
         ...setFilter({ options: SOURCE_TYPES.map((v) => ({ value: v, label: v })) }),
       },
-      { field: 'affiliation', headerName: t('sources.col.affiliation'), width: 170, filter: 'agTextColumnFilter', tooltipField: 'affiliation' },
+      { field: 'affiliation', headerName: t('sources.col.affiliation'), flex: 1, minWidth: 130, filter: 'agTextColumnFilter', tooltipField: 'affiliation' },
       {
         field: 'aliases',
         headerName: t('sources.col.aliases'),
-        flex: 1.4,
-        minWidth: 160,
+        flex: 1.2,
+        minWidth: 130,
         filter: 'agTextColumnFilter',
         valueGetter: (p) => p.data?.aliases.join(', ') ?? '',
         tooltipValueGetter: (p) => p.data?.aliases.join(', ') ?? '',
@@ -52,7 +52,7 @@ export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
       {
         field: 'reliability',
         headerName: t('sources.col.reliability'),
-        width: 116,
+        width: 96,
         ...setFilter({
           options: [...RELIABILITY.map((v) => ({ value: v, label: v, hint: RELIABILITY_MEANING[v] })), { value: NONE, label: t('review.none') }],
         }),
@@ -62,7 +62,7 @@ export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
       {
         field: 'claims',
         headerName: t('sources.col.claims'),
-        width: 96,
+        width: 92,
         type: 'rightAligned',
         ...numberFilter,
         sort: 'desc',
@@ -71,13 +71,13 @@ export function SourcesGrid({ rows, selectedId, onSelect }: Props) {
       {
         field: 'documents',
         headerName: t('sources.col.documents'),
-        width: 112,
+        width: 104,
         type: 'rightAligned',
         ...numberFilter,
         valueFormatter: (p) => (typeof p.value === 'number' ? formatNumber(p.value) : ''),
       },
-      { field: 'firstSeen', headerName: t('sources.col.firstSeen'), width: 118, ...dateFilter },
-      { field: 'lastSeen', headerName: t('sources.col.lastSeen'), width: 118, ...dateFilter },
+      { field: 'firstSeen', headerName: t('sources.col.firstSeen'), width: 106, ...dateFilter },
+      { field: 'lastSeen', headerName: t('sources.col.lastSeen'), width: 106, ...dateFilter },
     ],
     [],
   );

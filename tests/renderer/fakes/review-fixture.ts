@@ -39,6 +39,7 @@ export function reviewFixture(core: FakeCore, count = 250): ReviewFixture {
       reliability: null, credibility, rating: credibility === null ? null : `?${credibility}`, status,
       statusReason: status === 'denied' ? 'Denied by 1 claim (Government of Syria)' : null, independentSources: (i % 3) + 1,
       tags: i % 2 === 0 ? 'drugs' : null, annotator: 'Test Analyst', annotatedAt: '2024-05-01T10:00:00.000Z',
+      lead: doc.title === null ? doc.text.slice(0, 200) : null,
     };
   });
   const [claim, denial] = [rows.find((r) => r.status === 'denied'), rows.find((r) => r.kind === 'denial')];

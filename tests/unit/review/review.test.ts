@@ -30,6 +30,14 @@ describe('attribution review grid', () => {
     expect(twice).toHaveLength(2);
     expect(new Set(twice.map((r) => r.source)).size).toBe(2);
     expect(twice.every((r) => r.independentSources === 2)).toBe(true);
+    // Report 000 has no title: its rows carry the opening of its text, as the Library names it; the
+    // rows of titled reports carry none. The same holds on a sorted page and a page further on.
+    const untitledRows = page.rows.filter((r) => r.document === null);
+    expect(untitledRows.length).toBeGreaterThan(0);
+    expect(untitledRows.every((r) => r.lead?.startsWith('Jordan said on Monday that pro-Iranian Syrian army units'))).toBe(true);
+    expect(page.rows.filter((r) => r.document !== null).every((r) => r.lead === null)).toBe(true);
+    const sorted = await call('review:rows', { query: q({ sort: [{ column: 'document', dir: 'asc' }] }), offset: 0, limit: 5 });
+    expect(sorted.rows.every((r) => r.document === null && r.lead?.startsWith('Jordan said on Monday'))).toBe(true);
     const hiari = page.rows.find((r) => r.claimText.startsWith('We are facing a war along the borders'))!;
     expect(hiari).toMatchObject({ source: 'Mustafa Hiari', cue: 'told', channel: 'state-owned Al Mamlaka TV', credibility: 3, rating: '?3', anonymous: false });
     core.close();
