@@ -114,12 +114,12 @@ export function reviewColumns(): ColDef<ReviewRow>[] {
     col('cue', { ...text, ...plain(), width: 110 }),
     col('document', { ...text, cellClass: 'cell-bidi', cellRenderer: DocumentCell, width: 220 }),
     col('outlet', { ...text, ...plain(), width: 130 }),
-    col('published', { ...date, ...plain(), width: 140 }),
+    col('published', { ...date, ...plain(), width: 172 }),
     col('tags', { ...text, ...editable(TagsEditor), ...plain(undefined, 'cell-has-editor cell-bidi'), width: 210 }),
     col('annotator', { ...text, ...plain(), width: 120 }),
     col('annotatedAt', {
       ...date,
-      width: 150,
+      width: 172,
       valueFormatter: (p) => (typeof p.value === 'string' ? formatTimestamp(p.value) : ''),
     }),
   ];
