@@ -33,6 +33,32 @@ describe('Library (e2e)', () => {
     await app.screenshot('empty.png');
   });
 
+  it('says on every other screen of an empty project what will appear there, heading and text together', async () => {
+    const { page } = app;
+    const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+    const screens: Array<[string, string, string]> = [
+      ['Review', 'Review', 'Nothing to review yet'],
+      ['Disputes', 'Disputes', 'No disputes yet'],
+      ['Sources', 'Sources', 'No sources yet'],
+    ];
+    const lefts: number[] = [];
+    for (const [button, shot, title] of screens) {
+      await nav(button).click();
+      const heading = page.getByRole('heading', { name: title });
+      await heading.waitFor();
+      // The text sits under its heading, not pushed down the screen by the layout around it, and
+      // every screen puts its empty state in the same place.
+      const text = heading.locator('xpath=following-sibling::p[1]');
+      const [h, p] = [await heading.boundingBox(), await text.boundingBox()];
+      expect(p!.y - h!.y, title).toBeLessThan(80);
+      lefts.push(h!.x);
+      await app.screenshot(`empty-${shot.toLowerCase()}.png`);
+    }
+    expect(Math.max(...lefts) - Math.min(...lefts)).toBeLessThan(2);
+    await nav('Library').click();
+    await page.getByRole('button', { name: 'Open the sample project' }).waitFor();
+  });
+
   it('imports the four sample reports through the file chooser', async () => {
     const { page } = app;
     expect(reports).toHaveLength(4);
