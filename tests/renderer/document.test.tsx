@@ -39,6 +39,15 @@ describe('Document view', () => {
     expect(article).toHaveAttribute('lang', 'en');
   });
 
+  it('names an untitled report in its header by the opening of its text, as the Library does', async () => {
+    const { user } = renderApp({ seed: englishReports() });
+    await screen.findByText('4 documents');
+    await openBySearch(user, 'wealthy Gulf markets');
+    const heading = screen.getByRole('heading', { level: 1 });
+    expect(heading.querySelector('.muted')).toHaveTextContent(/^\(untitled\)$/);
+    expect(heading.querySelector('.untitled-lead')).toHaveTextContent(/^Jordan said on Monday that pro-Iranian Syrian army units .+…$/);
+  });
+
   it('keeps Arabic exactly as published (double space, shadda, tanwin), right to left', async () => {
     const source = fixtureText('arabic/naya_foriraq-captagon.txt');
     const { user } = renderApp({ seed: arabicDocument() });

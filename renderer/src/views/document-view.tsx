@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AnnotateWorkspace } from '../annotate/annotate-workspace.tsx';
 import type { SideTab } from '../annotate/side-panel.tsx';
+import { DocumentTitle } from '../components/document-title.tsx';
 import { useGlobalShortcuts } from '../hooks/use-global-shortcuts.ts';
 import { useDocument } from '../hooks/use-library-data.ts';
 import { t } from '../i18n/t.ts';
@@ -39,8 +40,9 @@ export function DocumentView({ id, onBack, focusSpanId, tab }: Props) {
           {t('doc.back')}
         </button>
         {doc && (
-          <h1 className={doc.title ? 'document-title' : 'document-title muted'} dir="auto" lang={doc.language}>
-            {doc.title ?? t('library.untitled')}
+          // An untitled document is named by its opening here too, as in the Library and the Review grid.
+          <h1 className={doc.title ? 'document-title' : 'document-title untitled'} dir="auto">
+            <DocumentTitle title={doc.title} lead={doc.title ? null : doc.text} language={doc.language} max={100} />
           </h1>
         )}
       </div>
