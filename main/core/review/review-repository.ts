@@ -2,6 +2,7 @@
  * SQL for the review grid: a filter/sort model becomes parameterised queries on `review_rows`
  * (review-sql.ts), paged by keyset from remembered anchors (review-paging.ts) rather than by OFFSET.
  */
+import type { Statement } from 'better-sqlite3';
 import type { ReviewQuery, ReviewRow, SourceClaim } from '../../../shared/review-schemas.ts';
 import { LEAD_CHARS } from '../documents/document-repository.ts';
 import type { Db } from '../store/database.ts';
@@ -22,8 +23,11 @@ const toRow = (r: RawRow, lead: string | null = null): ReviewRow => ({ ...r, ano
 export class ReviewRepository {
   private readonly pager: KeysetPager;
 
+  private readonly leadsOf: Statement;
+
   constructor(private readonly db: Db) {
     this.pager = new KeysetPager(db, COLUMNS, () => this.version());
+    this.leadsOf = db.prepare(`SELECT id, substr(text, 1, ${LEAD_CHARS}) AS lead FROM documents WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
   /** Rows by position, by keyset from anchors; `matches` (the count, when known) helps pick the plan. */
@@ -39,10 +43,7 @@ export class ReviewRepository {
   private withLeads(raw: RawRow[]): ReviewRow[] {
     const untitled = [...new Set(raw.filter((r) => r.document === null).map((r) => r.documentId))];
     if (untitled.length === 0) return raw.map((r) => toRow(r));
-    const leads = new Map(
-      (this.db.prepare(`SELECT id, substr(text, 1, ${LEAD_CHARS}) AS lead FROM documents WHERE id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(untitled)) as Array<{ id: string; lead: string }>).map((d) => [d.id, d.lead]),
-    );
+    const leads = new Map((this.leadsOf.all(JSON.stringify(untitled)) as Array<{ id: string; lead: string }>).map((d) => [d.id, d.lead]));
     return raw.map((r) => toRow(r, r.document === null ? leads.get(r.documentId) ?? null : null));
   }
 
