@@ -229,6 +229,13 @@ describe('The annotated sample and an Arabic document (e2e screenshots)', () => 
     await detail.getByRole('heading', { name: 'Links' }).waitFor();
     expect(await row.textContent()).toMatch(/Denial/);
     expect(await list(page).getByRole('option').count()).toBeGreaterThan(60);
+    // A row's link line cuts its quote, never its "+N": each count shows whole inside its line.
+    const counts = list(page).locator('.ann-links .link-more');
+    expect(await counts.count()).toBeGreaterThan(0);
+    const clipped = await counts.evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().right > e.parentElement!.getBoundingClientRect().right + 0.5 || e.scrollWidth > e.clientWidth).map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
     await page.getByRole('article', { name: 'Document text' }).focus();
     await page.waitForTimeout(1300); // let the flash end
     await app.screenshot('annotated-report.png');

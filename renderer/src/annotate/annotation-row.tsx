@@ -88,9 +88,14 @@ function ClaimRow({ item, conflict }: { item: ClaimItem; conflict: ConflictMark 
       {link && (
         <div className="ann-links">
           <span className="link-relation">{t(link.direction === 'out' ? `relation.${link.link.relation}` : `relationIn.${link.link.relation}`)}</span>{' '}
-          <span dir="auto">“{link.otherExact}”</span>
-          {!link.sameDocument && <span className="muted"> {t('row.inDocument', { title: link.otherTitle ?? t('row.untitled') })}</span>}
-          {item.links.length > 1 && <span className="muted"> {t('row.more', { count: item.links.length - 1 })}</span>}
+          <span className="link-quote" dir="auto">“{link.otherExact}”</span>
+          {!link.sameDocument && (
+            <span className="muted link-where" title={t('row.inDocument', { title: link.otherTitle ?? t('row.untitled') })}>
+              {' '}
+              {t('row.inDocument', { title: link.otherTitle ?? t('row.untitled') })}
+            </span>
+          )}
+          {item.links.length > 1 && <span className="muted link-more"> {t('row.more', { count: item.links.length - 1 })}</span>}
         </div>
       )}
     </>
