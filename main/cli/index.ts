@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.ts';
 import { importPackCommand } from './commands/import-pack.ts';
 import { listCommand } from './commands/list.ts';
 import { mergesCommand } from './commands/merges.ts';
+import { reviewCommand } from './commands/review.ts';
 import { settleCommand } from './commands/settle.ts';
 import { whoamiCommand } from './commands/whoami.ts';
 import { searchCommand } from './commands/search.ts';
@@ -19,7 +20,7 @@ import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
 export const commands: Command[] = [
-  importCommand, listCommand, searchCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
+  importCommand, listCommand, searchCommand, reviewCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
 ];
 
 function overview(): string {

@@ -23,7 +23,7 @@ export function parseRedact(values: string[]): { notes: boolean; annotators: boo
 }
 
 /** A saved review view by its id or its name (case-insensitive, as Review lists them). */
-async function findView(core: Core, wanted: string): Promise<string> {
+export async function findView(core: Core, wanted: string): Promise<string> {
   const views = await core.services['review:views']({});
   const key = wanted.trim().toLowerCase();
   const found = views.find((v) => v.id === key || v.name.toLowerCase() === key);

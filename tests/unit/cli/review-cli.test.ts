@@ -1,0 +1,114 @@
+/**
+ * `claimdesk review` on the annotated sample corpus: the rows the Review grid shows, narrowed by its
+ * quick filters, a saved view and a sort, printed or written as CSV by the core; bad options refused.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/core.ts';
+import { loadGold } from '../../../main/core/annotations/gold-loader.ts';
+import type { ReviewRow } from '../../../shared/review-schemas.ts';
+import { CORPUS, REPORTS, caller, tempDir } from '../core/helpers.ts';
+import { runCli } from './run-cli.ts';
+
+// The project outlives each test (`tempDir` folders are removed after every test).
+const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-review-cli-'));
+let db = '';
+let denied: { total: number; rows: ReviewRow[] };
+let singleAnonymous = 0;
+let all = 0;
+
+beforeAll(async () => {
+  db = path.join(projectDir, 'gold.claimdesk');
+  const core = createCore({ dbPath: db, analystName: 'Analyst' });
+  await core.importPaths(REPORTS);
+  loadGold(core.annotation, path.join(CORPUS, 'gold'), CORPUS);
+  const call = caller(core);
+  const q = (quick: Array<'denied' | 'singleSource' | 'anonymousOnly'>) => ({ query: { filters: {}, quick, sort: [] }, offset: 0, limit: 1000 });
+  denied = await call('review:rows', q(['denied']));
+  singleAnonymous = (await call('review:rows', q(['singleSource', 'anonymousOnly']))).total;
+  all = (await call('review:rows', q([]))).total;
+  // A view as the grid saves it: a column filter, a quick filter, and its sort in the column state.
+  await call('review:saveView', {
+    name: 'Jordan denied',
+    state: {
+      filterModel: { source: { filterType: 'text', type: 'contains', filter: 'Jordan' } },
+      quick: ['denied'],
+      columnState: [{ colId: 'claimText', sort: null }, { colId: 'source', sort: 'desc', sortIndex: 0 }],
+    },
+  });
+  core.close();
+}, 60_000);
+
+afterAll(() => fs.rmSync(projectDir, { recursive: true, force: true }));
+
+const run = (...args: string[]) => runCli(['review', '--db', db, ...args]);
+
+describe('claimdesk review', () => {
+  it('lists the denied attributions the Review grid lists, untitled reports named by their opening', async () => {
+    expect(denied.total).toBeGreaterThan(3);
+    const json = await run('--quick', 'denied', '--json');
+    expect(json.code).toBe(0);
+    const page = JSON.parse(json.stdout) as { total: number; rows: ReviewRow[] };
+    expect(page.total).toBe(denied.total);
+    expect(page.rows.map((r) => r.attributionId)).toEqual(denied.rows.map((r) => r.attributionId));
+
+    const text = await run('--quick', 'denied', '--limit', '3');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`3 of ${denied.total} attributions`);
+    expect(text.stdout).toMatch(/^\?2 {2}denied {7}Government of Jordan \(organisation; said\)$/m);
+    expect(text.stdout).toContain('in (untitled) Jordan said on Monday that pro-Iranian Syrian army units…');
+    const everything = await run('--limit', '1000');
+    expect(everything.stdout.trimEnd().split('\n').at(-1)).toBe(`${all} attributions.`);
+  });
+
+  it('applies a saved view (its filter, quick filter and sort), and a sort of the options over it', async () => {
+    const viewed = JSON.parse((await run('--view', 'jordan DENIED', '--json')).stdout) as { total: number; rows: ReviewRow[] };
+    expect(viewed.total).toBe(denied.rows.filter((r) => r.source.includes('Jordan')).length);
+    expect(viewed.total).toBeGreaterThan(1);
+    expect(viewed.rows.every((r) => r.status === 'denied' && r.source.includes('Jordan'))).toBe(true);
+    const sources = viewed.rows.map((r) => r.source);
+    expect(sources).toEqual([...sources].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
+    const resorted = JSON.parse((await run('--view', 'Jordan denied', '--sort', 'source', '--json')).stdout) as { rows: ReviewRow[] };
+    expect(resorted.rows.map((r) => r.source)).toEqual([...sources].reverse());
+  });
+
+  it('writes every matching row as CSV with a byte-order mark, and nothing where it cannot', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'single-anonymous.csv');
+    const r = await run('--quick', 'single-source', '--quick', 'anonymous', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`Wrote ${singleAnonymous} rows to ${out}.\n`);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFFClaim,Kind,Document,')).toBe(true);
+    // One CRLF-ended line per row after the header (no claim of the sample spans lines).
+    expect(csv.split('\r\n').slice(0, -1)).toHaveLength(singleAnonymous + 1);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['single-anonymous.csv']);
+
+    const missing = await run('--out', path.join(dir, 'no-such-folder', 'x.csv'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('There is no folder');
+    const folder = await run('--out', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a folder');
+    expect(fs.readdirSync(dir)).toEqual(['single-anonymous.csv']);
+  });
+
+  it('refuses options it cannot read, with exit 2 and what it takes', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--quick', 'bogus'], /--quick takes single-source, anonymous, denied, ungraded \(got "bogus"\)/],
+      [['--sort', 'nope'], /--sort takes a column of claimText, .*\(got "nope"\)/],
+      [['--sort', 'source:sideways'], /--sort source takes :asc or :desc/],
+      [['--sort', 'a', '--sort', 'b', '--sort', 'c', '--sort', 'd'], /up to 3 columns/],
+      [['--limit', '0'], /--limit must be a whole number from 1 to 1000/],
+      [['--view', 'No such view'], /There is no saved review view named "No such view"\. Saved views: "Jordan denied"\./],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+    }
+  });
+});
