@@ -4,6 +4,7 @@
  * 2 usage error). A user never sees a stack trace; CLAIMDESK_DEBUG=1 prints it for a developer.
  */
 import { DomainError } from '../core/errors.ts';
+import { disputesCommand } from './commands/disputes.ts';
 import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { importPackCommand } from './commands/import-pack.ts';
@@ -20,7 +21,7 @@ import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
 export const commands: Command[] = [
-  importCommand, listCommand, searchCommand, reviewCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
+  importCommand, listCommand, searchCommand, reviewCommand, disputesCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
 ];
 
 function overview(): string {

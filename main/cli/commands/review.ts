@@ -122,8 +122,11 @@ async function queryOf(core: Core, view: string | null, quick: QuickFilterId[], 
   return sort.length > 0 ? { ...fromView, sort } : fromView;
 }
 
+/** A document as the app names it: its title, or "(untitled)" and the opening of its text. */
+export const documentName = (title: string | null, lead: string | null): string => title ?? `(untitled) ${opening(lead ?? '')}`.trimEnd();
+
 function printRow(io: Io, r: ReviewRow): void {
-  const document = r.document ?? `(untitled) ${opening(r.lead ?? '')}`;
+  const document = documentName(r.document, r.lead);
   const via = [r.cue, r.channel && `via ${r.channel}`].filter(Boolean).join(', ');
   const kind = r.kind === 'claim' ? '' : ` [${r.kind}]`;
   println(io.out, `${(r.rating ?? '—').padEnd(3)} ${r.status.padEnd(12)} ${r.source} (${r.sourceType}${via ? `; ${via}` : ''})${kind}`);

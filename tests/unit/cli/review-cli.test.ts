@@ -1,7 +1,10 @@
 /**
- * `claimdesk review` on the annotated sample corpus: the rows the Review grid shows, narrowed by its
- * quick filters, a saved view and a sort, printed or written as CSV by the core; bad options refused.
+ * `claimdesk review` and `claimdesk disputes` on the annotated sample corpus: the rows the Review
+ * grid shows, narrowed by its quick filters, a saved view and a sort, printed or written as CSV by
+ * the core; the disputes side by side; bad options refused; a reader that stops early is no error.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import { runCli } from './run-cli.ts';
 const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-review-cli-'));
 let db = '';
 let denied: { total: number; rows: ReviewRow[] };
+let disputes: Array<{ claim: { text: string; status: string }; against: Array<{ relation: string; text: string }> }> = [];
 let singleAnonymous = 0;
 let all = 0;
 
@@ -29,6 +33,7 @@ beforeAll(async () => {
   denied = await call('review:rows', q(['denied']));
   singleAnonymous = (await call('review:rows', q(['singleSource', 'anonymousOnly']))).total;
   all = (await call('review:rows', q([]))).total;
+  disputes = await call('disputes:list', { limit: 500 });
   // A view as the grid saves it: a column filter, a quick filter, and its sort in the column state.
   await call('review:saveView', {
     name: 'Jordan denied',
@@ -111,4 +116,37 @@ describe('claimdesk review', () => {
       expect(r.stderr, args.join(' ')).toMatch(message);
     }
   });
+});
+
+describe('claimdesk disputes', () => {
+  it('prints each disputed claim with the statements against it, as the Disputes screen does', async () => {
+    expect(disputes.length).toBeGreaterThan(3);
+    const json = await runCli(['disputes', '--db', db, '--json']);
+    expect(JSON.parse(json.stdout)).toEqual(disputes);
+    const text = await runCli(['disputes', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${disputes.length} claims are disputed or denied.`);
+    // The residents' denial beside the militias' stated aim (report 003).
+    const aim = disputes.find((d) => d.claim.text.startsWith('their reinforcements aim to support'))!;
+    const block = text.stdout.split('\n\n').find((b) => b.includes(aim.claim.text))!;
+    expect(block.startsWith(`${aim.claim.status.toUpperCase()}  “${aim.claim.text}”`)).toBe(true);
+    for (const a of aim.against) expect(block).toContain(`  ${a.relation} by `);
+    expect(block).toContain('refute these claims');
+    // Report 000 is named by its opening.
+    expect(text.stdout).toContain('in (untitled) Jordan said on Monday that pro-Iranian Syrian army units…');
+    const bad = await runCli(['disputes', '--db', db, '--limit', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--limit must be a whole number from 1 to 5000');
+  });
+
+  it('stops quietly when the reader stops early (claimdesk review --json | head -1)', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../../bin/claimdesk.mjs');
+    // ~125 KB of JSON, twice what a pipe holds: the write is still going when head has gone.
+    const script = `node ${JSON.stringify(bin)} review --db ${JSON.stringify(db)} --limit 1000 --json 2>"$ERR" | head -1; echo "exit \${PIPESTATUS[0]}"`;
+    const err = path.join(projectDir, 'stderr.txt');
+    const { stdout } = await promisify(execFile)('bash', ['-c', script], { env: { ...process.env, ERR: err } });
+    expect(stdout.split('\n')[0]).toBe('{');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('exit 0');
+    expect(fs.readFileSync(err, 'utf8')).toBe('');
+  }, 60_000);
 });
