@@ -12,6 +12,7 @@ import { listCommand } from './commands/list.ts';
 import { mergesCommand } from './commands/merges.ts';
 import { reviewCommand } from './commands/review.ts';
 import { settleCommand } from './commands/settle.ts';
+import { sourcesCommand } from './commands/sources.ts';
 import { whoamiCommand } from './commands/whoami.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -21,7 +22,7 @@ import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
 export const commands: Command[] = [
-  importCommand, listCommand, searchCommand, reviewCommand, disputesCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
+  importCommand, listCommand, searchCommand, reviewCommand, disputesCommand, sourcesCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
 ];
 
 function overview(): string {

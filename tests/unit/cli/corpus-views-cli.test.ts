@@ -1,5 +1,5 @@
 /**
- * `claimdesk review` and `claimdesk disputes` on the annotated sample corpus: the rows the Review
+ * `claimdesk review`, `disputes` and `sources` on the annotated sample corpus: the rows the Review
  * grid shows, narrowed by its quick filters, a saved view and a sort, printed or written as CSV by
  * the core; the disputes side by side; bad options refused; a reader that stops early is no error.
  */
@@ -20,6 +20,8 @@ const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-review-cli-'
 let db = '';
 let denied: { total: number; rows: ReviewRow[] };
 let disputes: Array<{ claim: { text: string; status: string }; against: Array<{ relation: string; text: string }> }> = [];
+let overview: Array<{ name: string; type: string; aliases: string[]; claims: number; documents: number }> = [];
+let duplicates: Array<{ aName: string; bName: string }> = [];
 let singleAnonymous = 0;
 let all = 0;
 
@@ -34,6 +36,8 @@ beforeAll(async () => {
   singleAnonymous = (await call('review:rows', q(['singleSource', 'anonymousOnly']))).total;
   all = (await call('review:rows', q([]))).total;
   disputes = await call('disputes:list', { limit: 500 });
+  overview = await call('sources:overview', { query: '', limit: 2000 });
+  duplicates = await call('sources:duplicates', { limit: 50 });
   // A view as the grid saves it: a column filter, a quick filter, and its sort in the column state.
   await call('review:saveView', {
     name: 'Jordan denied',
@@ -149,4 +153,32 @@ describe('claimdesk disputes', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('exit 0');
     expect(fs.readFileSync(err, 'utf8')).toBe('');
   }, 60_000);
+});
+
+describe('claimdesk sources', () => {
+  it('lists the sources as the Sources screen does, finds by name or alias, and lists possible duplicates', async () => {
+    expect(overview.length).toBeGreaterThan(20);
+    expect(JSON.parse((await runCli(['sources', '--db', db, '--json'])).stdout)).toEqual(overview);
+    const text = await runCli(['sources', '--db', db]);
+    expect(text.code).toBe(0);
+    const army = overview.find((o) => o.name === 'Jordanian Armed Forces')!;
+    expect(text.stdout).toContain(`-  Jordanian Armed Forces (organisation): ${army.claims} claims in ${army.documents} documents`);
+    expect(text.stdout).toContain('"Jordan\'s army"');
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${overview.length} sources.`);
+
+    const found = JSON.parse((await runCli(['sources', '--db', db, '--find', 'jordan', '--json'])).stdout) as typeof overview;
+    const expected = overview.filter((o) => [o.name, ...o.aliases].some((n) => n.toLowerCase().includes('jordan')));
+    expect(found.map((o) => o.name).sort()).toEqual(expected.map((o) => o.name).sort());
+    expect((await runCli(['sources', '--db', db, '--find', 'zzzz'])).stdout).toBe('No source\'s name or alias contains "zzzz".\n');
+
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(JSON.parse((await runCli(['sources', '--db', db, '--duplicates', '--json'])).stdout)).toEqual(duplicates);
+    const pairs = await runCli(['sources', '--db', db, '--duplicates']);
+    expect(pairs.stdout).toContain(`"${duplicates[0]!.aName}" and "${duplicates[0]!.bName}": `);
+
+    for (const args of [['--duplicates', '--find', 'x'], ['--limit', '0'], ['--duplicates', '--limit', '501']]) {
+      const r = await runCli(['sources', '--db', db, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+  });
 });
