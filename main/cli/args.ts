@@ -24,3 +24,11 @@ export function positiveInt(value: unknown, name: string, fallback: number): num
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number of 1 or more (got "${String(value)}").`);
   return n;
 }
+
+/** `--limit N`: a whole number from 1 to `max`, or `fallback` when not given. */
+export function limitOption(value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--limit must be a whole number from 1 to ${max} (got "${String(value)}").`);
+  return n;
+}

@@ -4,8 +4,8 @@
  * account), with the relation, its sources, channels and ratings, and its document.
  */
 import type { Dispute } from '../../../shared/review-schemas.ts';
-import { parse } from '../args.ts';
-import { EXIT_OK, UsageError, printJson, println, type Io } from '../io.ts';
+import { limitOption, parse } from '../args.ts';
+import { EXIT_OK, printJson, println, type Io } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { Command } from './command.ts';
 import { documentName } from './review.ts';
@@ -26,8 +26,7 @@ Options:
   --json      print the disputes as JSON`,
   async run(argv, io) {
     const { values } = parse(argv, { limit: { type: 'string' } });
-    const limit = values.limit === undefined ? 500 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new UsageError(`--limit must be a whole number from 1 to 5000 (got "${String(values.limit)}").`);
+    const limit = limitOption(values.limit, 500, 5000);
     return withProject(values.db, io.env, async (core) => {
       const disputes = await core.services['disputes:list']({ limit });
       if (values.json) {

@@ -1,5 +1,5 @@
-import { parse } from '../args.ts';
-import { EXIT_OK, UsageError, printJson, println } from '../io.ts';
+import { limitOption, parse } from '../args.ts';
+import { EXIT_OK, printJson, println } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { Command } from './command.ts';
 
@@ -20,8 +20,7 @@ Options:
   --json      print the merges as JSON`,
   async run(argv, io) {
     const { values } = parse(argv, { limit: { type: 'string' } });
-    const limit = values.limit === undefined ? 100 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000 (got "${String(values.limit)}").`);
+    const limit = limitOption(values.limit, 100, 1000);
     return withProject(values.db, io.env, async (core) => {
       const merges = await core.services['packs:merges']({ limit });
       if (values.json) {

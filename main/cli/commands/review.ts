@@ -10,7 +10,7 @@ import path from 'node:path';
 import { toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
 import { REVIEW_COLUMNS, type ReviewColumn, type ReviewQuery, type ReviewRow } from '../../../shared/review-schemas.ts';
 import type { Core } from '../../core/core.ts';
-import { parse } from '../args.ts';
+import { limitOption, parse } from '../args.ts';
 import { EXIT_OK, UsageError, printJson, println, type Io } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { Command } from './command.ts';
@@ -56,8 +56,7 @@ Exit status: 0 done, 1 an error (said why; with --out nothing is left half-writt
       return id;
     });
     const sort = parseSort((values.sort as string[] | undefined) ?? []);
-    const limit = values.limit === undefined ? 50 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ROWS) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_ROWS} (got "${String(values.limit)}").`);
+    const limit = limitOption(values.limit, 50, MAX_ROWS);
     const out = values.out;
     if (out === '') throw new UsageError('Say where to write the CSV: --out FILE.');
     if (typeof out === 'string') {

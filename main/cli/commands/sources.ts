@@ -3,7 +3,7 @@
  * affiliation, aliases, reliability grade, how many claims and documents it is in and when it was
  * first and last seen; or, with --duplicates, the pairs that look like one source written two ways.
  */
-import { parse } from '../args.ts';
+import { limitOption, parse } from '../args.ts';
 import { EXIT_OK, UsageError, printJson, println } from '../io.ts';
 import { withProject } from '../project.ts';
 import type { Command } from './command.ts';
@@ -26,9 +26,7 @@ Options:
   --json         print them as JSON`,
   async run(argv, io) {
     const { values } = parse(argv, { find: { type: 'string' }, duplicates: { type: 'boolean', default: false }, limit: { type: 'string' } });
-    const max = values.duplicates ? 500 : 10000;
-    const limit = values.limit === undefined ? (values.duplicates ? 50 : 2000) : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new UsageError(`--limit must be a whole number from 1 to ${max} (got "${String(values.limit)}").`);
+    const limit = values.duplicates ? limitOption(values.limit, 50, 500) : limitOption(values.limit, 2000, 10000);
     if (values.duplicates && values.find !== undefined) throw new UsageError('--find narrows the sources list; --duplicates lists pairs across all sources. Use one.');
     const find = typeof values.find === 'string' ? values.find : '';
     if (find.length > 500) throw new UsageError('--find takes at most 500 characters.');
