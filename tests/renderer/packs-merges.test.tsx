@@ -127,7 +127,8 @@ describe('Packs: merged into this project', () => {
 
     // The report right after the merge: Open where a conflict sits in a document, none for the source.
     const report = await screen.findByRole('region', { name: 'Merged Rana-2026-11-21.claimpack' });
-    const reportList = within(report).getByRole('list', { name: '3 conflicts, ours kept' });
+    // Named as the conflicts stand once the kept merge is read, as in the list of merges below.
+    const reportList = await within(report).findByRole('list', { name: '3 conflicts to resolve' });
     expect(within(reportList).getAllByRole('button', { name: /^Open / })).toHaveLength(2);
     await app.user.click(within(reportList).getByRole('button', { name: `Open “${annotationConflict.message}” in its document` }));
     await expectFocused(ours.id, theirs.id);
@@ -179,7 +180,7 @@ describe('Packs: merged into this project', () => {
     await waitFor(() => expect(opens(report)).toHaveLength(0));
     expect(within(report).getByText('Undone')).toBeInTheDocument();
     expect(report).toHaveTextContent('Taken back with Undo: what this merge brought is gone');
-    expect(within(report).getByRole('list', { name: '2 conflicts, ours kept' })).toHaveTextContent(annotationConflict.message);
+    expect(within(report).getByRole('list', { name: '2 conflicts' })).toHaveTextContent(annotationConflict.message);
 
     // Merged again, then undone elsewhere (another window, the CLI): the core says only that the history changed.
     report = await merge();
@@ -244,6 +245,9 @@ describe('Packs: merged into this project', () => {
     await waitFor(() => expect(within(report).getByText('Resolved: theirs used')).toBeInTheDocument());
     expect(within(report).queryByRole('button', { name: /^(Keep ours|Use theirs|Open) / })).toBeNull();
     expect(app.packs!.records[0]!.report.conflicts[0]!.resolution).toBe('theirs');
+    // Its heading says so too, as the list of merges does, rather than "ours kept" over "theirs used".
+    expect(within(report).getByRole('heading', { level: 4, name: '1 conflict, resolved' })).toBeInTheDocument();
+    expect(within(report).queryByText(/ours kept$/)).toBeNull();
   }, LONG);
 
   it('counts only the conflicts left to resolve, and shows a resolved one without Open', async () => {

@@ -159,7 +159,9 @@ describe('Packs: open, verify, merge', () => {
     const merged = await screen.findByRole('region', { name: 'Merged Rana-2026-11-21.claimpack' });
     const row = (name: string) => within(merged).getByRole('rowheader', { name }).closest('tr')!;
     expect(within(row('Annotations')).getByText('427')).toBeInTheDocument();
-    expect(within(merged).getByRole('list', { name: '1 conflict, ours kept' })).toHaveTextContent('Both sides changed the note.');
+    // As the merge left it ("ours kept"), then, once the kept merge is read, as it stands: to resolve.
+    expect(within(merged).getByRole('list', { name: /^1 conflict(, ours kept| to resolve)$/ })).toHaveTextContent('Both sides changed the note.');
+    expect(await within(merged).findByRole('list', { name: '1 conflict to resolve' })).toHaveTextContent('Both sides changed the note.');
     expect(within(merged).getByRole('list', { name: '1 proposed source merge' })).toHaveTextContent('“JAF” (from the pack) and “Jordanian army” (yours)');
     expect(within(merged).getByText(/^Nothing was merged by force\./)).toBeInTheDocument();
     // The pair can be merged right here once the kept merge is read.

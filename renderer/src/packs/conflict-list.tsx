@@ -41,6 +41,18 @@ interface ConflictListProps {
   onSettle?: SettleConflict | null;
 }
 
+/**
+ * How a merge's conflicts stand, in the report shown after it and in the list of merges alike: all
+ * still to resolve, some or all resolved, or (the merge undone) only how many there were.
+ */
+export function conflictsLabel(conflicts: readonly Pick<MergeConflict, 'resolved'>[], undone: boolean): string {
+  const open = conflicts.filter((c) => !c.resolved).length;
+  if (undone) return t('packs.merges.conflictsUndone', { count: conflicts.length });
+  if (open === conflicts.length) return t('packs.merges.toResolve', { count: open });
+  if (open === 0) return t('packs.merges.allResolved', { count: conflicts.length });
+  return t('packs.merges.someResolved', { count: open, resolved: conflicts.length - open });
+}
+
 /** How a decided conflict reads (`resolution`; a merge's own report has none). */
 const DECIDED = {
   ours: 'packs.merge.resolvedOurs',

@@ -8,7 +8,7 @@
 import type { MergeRecord, MergeReport, Tally } from '../../../shared/pack-schemas.ts';
 import { t } from '../i18n/t.ts';
 import { formatNumber } from '../lib/format.ts';
-import { ConflictList, ProposalList, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, conflictsLabel, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 
 /** The kinds a merge counts, in the order its report and the list of merges name them. */
 export const MERGED_KINDS = ['documents', 'annotations', 'attributions', 'links', 'sources', 'tags'] as const satisfies readonly (keyof Tally)[];
@@ -29,7 +29,8 @@ export function MergeReportView({ report, kept, onOpen, onSettle, onMerge }: Pro
   const listed = kept?.report.conflicts ?? report.conflicts;
   const proposals = kept?.report.proposedSourceMerges ?? report.proposedSourceMerges;
   const addedAny = MERGED_KINDS.some((k) => report.added[k] > 0);
-  const conflicts = t('packs.merge.conflicts', { count: report.conflicts.length });
+  // As the merge left them until the kept record is read; then as they stand (settled, resolved, undone).
+  const conflicts = kept ? conflictsLabel(listed, undone) : t('packs.merge.conflicts', { count: report.conflicts.length });
   const proposed = t('packs.merge.proposed', { count: report.proposedSourceMerges.length });
   return (
     <section className={undone ? 'pack-result pack-result-merged pack-merge-undone' : 'pack-result pack-result-merged'} aria-labelledby="pack-merge-title">

@@ -15,7 +15,7 @@ import { useChangeVersion } from '../hooks/changes.tsx';
 import { useQuery } from '../hooks/use-query.ts';
 import { t } from '../i18n/t.ts';
 import { formatTimestamp } from '../lib/format.ts';
-import { ConflictList, ProposalList, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
+import { ConflictList, ProposalList, conflictsLabel, type MergeProposal, type OpenConflict, type SettleConflict } from './conflict-list.tsx';
 import { MERGED_KINDS } from './merge-report.tsx';
 import { countPhrases, shortPackSha } from './pack-display.ts';
 import { useMergeProposal, useSettle } from './use-settle.ts';
@@ -97,15 +97,7 @@ function MergeItem({ merge, onOpen, onSettle, onMerge }: { merge: MergeRecord; o
 }
 
 function Conflicts({ merge, onOpen, onSettle }: { merge: MergeRecord; onOpen: OpenConflict; onSettle: SettleConflict }) {
-  const { conflicts } = merge.report;
-  const open = conflicts.filter((c) => !c.resolved).length;
-  const label = merge.undone
-    ? t('packs.merges.conflictsUndone', { count: conflicts.length })
-    : open === conflicts.length
-      ? t('packs.merges.toResolve', { count: open })
-      : open === 0
-        ? t('packs.merges.allResolved', { count: conflicts.length })
-        : t('packs.merges.someResolved', { count: open, resolved: conflicts.length - open });
+  const label = conflictsLabel(merge.report.conflicts, merge.undone);
   return (
     <details className="pack-disclosure pack-warnings">
       <summary>{label}</summary>
