@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
+import { isFiltered, toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
 import { REVIEW_COLUMNS, type ReviewColumn, type ReviewQuery, type ReviewRow } from '../../../shared/review-schemas.ts';
 import type { Core } from '../../core/core.ts';
 import { limitOption, parse } from '../args.ts';
@@ -79,7 +79,7 @@ Exit status: 0 done, 1 an error (said why; with --out nothing is left half-writt
         return EXIT_OK;
       }
       if (page.total === 0) {
-        println(io.out, query.quick.length > 0 || Object.keys(query.filters).length > 0
+        println(io.out, isFiltered(query)
           ? 'No attribution matches.'
           : 'No attributions yet. Mark a claim in a document and attribute it to its source (claimdesk serve opens the app).');
         return EXIT_OK;

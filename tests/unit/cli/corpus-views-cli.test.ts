@@ -47,6 +47,7 @@ beforeAll(async () => {
       columnState: [{ colId: 'claimText', sort: null }, { colId: 'source', sort: 'desc', sortIndex: 0 }],
     },
   });
+  await call('review:saveView', { name: 'Nobody', state: { filterModel: { source: { filterType: 'text', type: 'contains', filter: 'zzzz' } } } });
   core.close();
 }, 60_000);
 
@@ -83,6 +84,13 @@ describe('claimdesk review', () => {
     expect(resorted.rows.map((r) => r.source)).toEqual([...sources].reverse());
   });
 
+  it('says whether nothing matches or there is nothing yet', async () => {
+    expect((await run('--view', 'Nobody')).stdout).toBe('No attribution matches.\n');
+    const empty = await runCli(['review', '--db', path.join(projectDir, 'empty.claimdesk')]);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/^No attributions yet\. Mark a claim in a document/);
+  });
+
   it('writes every matching row as CSV with a byte-order mark, and nothing where it cannot', async () => {
     const dir = tempDir();
     const out = path.join(dir, 'single-anonymous.csv');
@@ -112,7 +120,7 @@ describe('claimdesk review', () => {
       [['--sort', 'source:sideways'], /--sort source takes :asc or :desc/],
       [['--sort', 'a', '--sort', 'b', '--sort', 'c', '--sort', 'd'], /up to 3 columns/],
       [['--limit', '0'], /--limit must be a whole number from 1 to 1000/],
-      [['--view', 'No such view'], /There is no saved review view named "No such view"\. Saved views: "Jordan denied"\./],
+      [['--view', 'No such view'], /There is no saved review view named "No such view"\. Saved views: "Jordan denied", "Nobody"\./],
     ];
     for (const [args, message] of cases) {
       const r = await run(...args);
