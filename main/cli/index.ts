@@ -6,6 +6,7 @@
 import { DomainError } from '../core/errors.ts';
 import { disputesCommand } from './commands/disputes.ts';
 import { exportCommand } from './commands/export.ts';
+import { figuresCommand } from './commands/figures.ts';
 import { importCommand } from './commands/import.ts';
 import { importPackCommand } from './commands/import-pack.ts';
 import { listCommand } from './commands/list.ts';
@@ -22,7 +23,7 @@ import type { Command } from './commands/command.ts';
 import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, defaultIo, println, type Io } from './io.ts';
 
 export const commands: Command[] = [
-  importCommand, listCommand, searchCommand, reviewCommand, disputesCommand, sourcesCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
+  importCommand, listCommand, searchCommand, reviewCommand, disputesCommand, sourcesCommand, figuresCommand, undoCommand, redoCommand, serveCommand, exportCommand, verifyCommand, importPackCommand, mergesCommand, settleCommand, whoamiCommand,
 ];
 
 function overview(): string {

@@ -1,5 +1,5 @@
 /**
- * `claimdesk review`, `disputes` and `sources` on the annotated sample corpus: the rows the Review
+ * `claimdesk review`, `disputes`, `sources` and `figures` on the annotated sample corpus: the rows the Review
  * grid shows, narrowed by its quick filters, a saved view and a sort, printed or written as CSV by
  * the core; the disputes side by side; bad options refused; a reader that stops early is no error.
  */
@@ -188,5 +188,45 @@ describe('claimdesk sources', () => {
       const r = await runCli(['sources', '--db', db, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
     }
+  });
+});
+
+describe('claimdesk figures', () => {
+  it('lists the figures normalised, and first the linked claims whose figures disagree', async () => {
+    const text = await runCli(['figures', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('No conflicting figures between linked claims.');
+    expect(text.stdout).toContain('≈ 200,000,000 USD  (“hundreds of millions of dollars”)  Government of Jordan; in (untitled) Jordan said on Monday');
+    const { figures } = JSON.parse((await runCli(['figures', '--db', db, '--json'])).stdout) as { figures: unknown[] };
+    expect(figures.length).toBeGreaterThan(20);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${figures.length} figures.`);
+
+    // Two reports, their claims linked, 20 million against 14 million tablets.
+    const dir = tempDir();
+    const file = path.join(dir, 'figures.claimdesk');
+    const core = createCore({ dbPath: file, analystName: 'Analyst' });
+    const call = caller(core);
+    const texts = ['Officials said 20 million tablets were seized this year.', 'A ministry statement said 14 million tablets were seized this year.'];
+    const r = await call('documents:import', { jobId: 'j', files: texts.map((t, i) => ({ name: `${i}.txt`, data: new TextEncoder().encode(t) })) });
+    const ids = r.files.map((f) => (f.status === 'imported' ? f.documentId : ''));
+    const mark = (i: number, exact: string, kind: 'claim' | 'quantity') => {
+      const start = texts[i]!.indexOf(exact);
+      return call('spans:create', { documentId: ids[i]!, kind, start, end: start + exact.length, exact });
+    };
+    const a = await mark(0, '20 million tablets were seized this year', 'claim');
+    const b = await mark(1, '14 million tablets were seized this year', 'claim');
+    await mark(0, '20 million tablets', 'quantity');
+    await mark(1, '14 million tablets', 'quantity');
+    await call('claims:link', { fromId: b.id, toId: a.id, relation: 'corroborates' });
+    core.close();
+    const only = await runCli(['figures', '--db', file, '--conflicts']);
+    expect(only.code).toBe(0);
+    const lines = only.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^CONFLICT {2}Linked claims \(corroborates\) give .*20 million tablets/);
+    expect(lines.filter((l) => /^ {4}(20|14),000,000 tablets/.test(l))).toHaveLength(2);
+    expect(only.stdout).not.toContain('figures.');
+    expect(JSON.parse((await runCli(['figures', '--db', file, '--conflicts', '--json'])).stdout).conflicts).toHaveLength(1);
+    const none = await runCli(['figures', '--db', path.join(dir, 'empty.claimdesk')]);
+    expect(none.stdout).toMatch(/^No figures yet\./);
   });
 });
