@@ -113,3 +113,22 @@ export function toReviewQuery(
 export function isFiltered(query: ReviewQuery): boolean {
   return query.quick.length > 0 || Object.keys(query.filters).length > 0;
 }
+
+/**
+ * The query a saved view stands for, read from the grid state `review:saveView` keeps: its column
+ * filters, its quick filters, and its sort, which the grid holds in the column state (each sorted
+ * column with its place among the sorted). Whatever is malformed reads as the grid would show it:
+ * unfiltered, unsorted.
+ */
+export function queryOfView(state: unknown): ReviewQuery {
+  const s = (state && typeof state === 'object' ? state : {}) as { filterModel?: unknown; quick?: unknown; columnState?: unknown };
+  const filterModel = s.filterModel && typeof s.filterModel === 'object' ? (s.filterModel as Record<string, unknown>) : {};
+  const quick = Array.isArray(s.quick) ? s.quick.filter((q): q is string => typeof q === 'string') : [];
+  const columns = Array.isArray(s.columnState) ? (s.columnState as Array<{ colId?: unknown; sort?: unknown; sortIndex?: unknown }>) : [];
+  const place = (c: { sortIndex?: unknown }) => (typeof c.sortIndex === 'number' ? c.sortIndex : 0);
+  const sortModel = columns
+    .filter((c): c is { colId: string; sort: 'asc' | 'desc'; sortIndex?: unknown } => typeof c.colId === 'string' && (c.sort === 'asc' || c.sort === 'desc'))
+    .sort((a, b) => place(a) - place(b))
+    .map((c) => ({ colId: c.colId, sort: c.sort }));
+  return toReviewQuery(sortModel, filterModel, quick);
+}

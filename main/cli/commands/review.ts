@@ -7,8 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isFiltered, toReviewQuery, type QuickFilterId } from '../../../shared/review-query.ts';
-import { REVIEW_COLUMNS, type ReviewColumn, type ReviewQuery, type ReviewRow } from '../../../shared/review-schemas.ts';
+import { isFiltered, queryOfView, type QuickFilterId } from '../../../shared/review-query.ts';
+import { leadLine } from '../../../shared/text/lead.ts';
+import { QUICK_FILTERS, REVIEW_COLUMNS, type ReviewColumn, type ReviewQuery, type ReviewRow } from '../../../shared/review-schemas.ts';
 import type { Core } from '../../core/core.ts';
 import { limitOption, parse } from '../args.ts';
 import { EXIT_OK, UsageError, printJson, println, type Io } from '../io.ts';
@@ -107,22 +108,12 @@ export function parseSort(values: string[]): ReviewQuery['sort'] {
 async function queryOf(core: Core, view: string | null, quick: QuickFilterId[], sort: ReviewQuery['sort']): Promise<ReviewQuery> {
   if (view === null) return { filters: {}, quick: [...new Set(quick)], sort };
   const id = await findView(core, view);
-  const saved = (await core.services['review:views']({})).find((v) => v.id === id)!;
-  const state = (saved.state && typeof saved.state === 'object' ? saved.state : {}) as { filterModel?: unknown; quick?: unknown; columnState?: unknown };
-  const filterModel = state.filterModel && typeof state.filterModel === 'object' ? (state.filterModel as Record<string, unknown>) : {};
-  const savedQuick = Array.isArray(state.quick) ? state.quick.filter((q): q is string => typeof q === 'string') : [];
-  // The grid keeps its sort in the column state: each sorted column with its place among the sorted.
-  const columns = Array.isArray(state.columnState) ? (state.columnState as Array<{ colId?: unknown; sort?: unknown; sortIndex?: unknown }>) : [];
-  const sortModel = columns
-    .filter((c) => typeof c.colId === 'string' && (c.sort === 'asc' || c.sort === 'desc'))
-    .sort((a, b) => (typeof a.sortIndex === 'number' ? a.sortIndex : 0) - (typeof b.sortIndex === 'number' ? b.sortIndex : 0))
-    .map((c) => ({ colId: c.colId as string, sort: c.sort as 'asc' | 'desc' }));
-  const fromView = toReviewQuery(sortModel, filterModel, [...savedQuick, ...quick]);
-  return sort.length > 0 ? { ...fromView, sort } : fromView;
+  const saved = queryOfView((await core.services['review:views']({})).find((v) => v.id === id)!.state);
+  return { ...saved, quick: QUICK_FILTERS.filter((q) => saved.quick.includes(q) || quick.includes(q)), sort: sort.length > 0 ? sort : saved.sort };
 }
 
 /** A document as the app names it: its title, or "(untitled)" and the opening of its text. */
-export const documentName = (title: string | null, lead: string | null): string => title ?? `(untitled) ${opening(lead ?? '')}`.trimEnd();
+export const documentName = (title: string | null, lead: string | null): string => title ?? `(untitled) ${leadLine(lead ?? '', 60)}`.trimEnd();
 
 function printRow(io: Io, r: ReviewRow): void {
   const document = documentName(r.document, r.lead);
@@ -131,13 +122,4 @@ function printRow(io: Io, r: ReviewRow): void {
   println(io.out, `${(r.rating ?? '—').padEnd(3)} ${r.status.padEnd(12)} ${r.source} (${r.sourceType}${via ? `; ${via}` : ''})${kind}`);
   println(io.out, `    “${r.claimText}”`);
   println(io.out, `    in ${document}${r.outlet ? `, ${r.outlet}` : ''}${r.published ? `, ${r.published}` : ''}`);
-}
-
-/** The first line of an untitled document, cut at a word near 60 characters. */
-function opening(lead: string): string {
-  const line = (lead.split('\n').find((l) => l.trim() !== '') ?? '').trim();
-  if (line.length <= 60) return line;
-  const cut = line.slice(0, 60);
-  const space = cut.lastIndexOf(' ');
-  return `${space > 30 ? cut.slice(0, space) : cut}…`;
 }

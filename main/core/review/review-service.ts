@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { figuresDiffer, normaliseFigure } from '../../../shared/figures.ts';
 import type { Dispute, Figure, ReviewColumn, ReviewQuery, ReviewRow, SourceOverview } from '../../../shared/review-schemas.ts';
-import { toReviewQuery } from '../../../shared/review-query.ts';
+import { queryOfView } from '../../../shared/review-query.ts';
 import { CSV_BOM, csvRow } from '../csv.ts';
 import { NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -115,11 +115,7 @@ export class ReviewService {
     const view = this.rows.getView(id);
     if (!view) throw new NotFoundError('Saved review view', id);
     // Valid JSON (a CHECK on the table); anything but an object selects as the grid would show it: unfiltered.
-    const parsed: unknown = JSON.parse(view.state);
-    const state = (parsed && typeof parsed === 'object' ? parsed : {}) as { filterModel?: unknown; quick?: unknown };
-    const filterModel = state.filterModel && typeof state.filterModel === 'object' ? (state.filterModel as Record<string, unknown>) : {};
-    const quick = Array.isArray(state.quick) ? state.quick.filter((q): q is string => typeof q === 'string') : [];
-    return { name: view.name, documentIds: this.rows.documentIds(toReviewQuery([], filterModel, quick)) };
+    return { name: view.name, documentIds: this.rows.documentIds(queryOfView(JSON.parse(view.state))) };
   }
 
   deleteView(id: string): boolean {
